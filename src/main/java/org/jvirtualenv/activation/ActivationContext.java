@@ -1,0 +1,34 @@
+package org.jvirtualenv.activation;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything an activator needs to know about the environment it activates. Values are raw
+ * (unquoted); each activator quotes them for its own shell exactly once.
+ *
+ * @param envDir        absolute path of the environment
+ * @param binDirName    name of the scripts directory inside envDir ("bin", or "Scripts" on Windows)
+ * @param prompt        the VIRTUAL_ENV_PROMPT value (already resolved: --prompt, "." = current
+ *                      directory name, default the env directory's name)
+ * @param windows       whether the environment uses the Windows layout
+ * @param sitePackages  site-packages directories relative to envDir, '/'-separated
+ * @param pythonVersion "X.Y" of the environment's interpreter
+ */
+public record ActivationContext(
+        Path envDir,
+        String binDirName,
+        String prompt,
+        boolean windows,
+        List<String> sitePackages,
+        String pythonVersion) {
+
+    public ActivationContext {
+        envDir = envDir.toAbsolutePath();
+        sitePackages = List.copyOf(sitePackages);
+    }
+
+    public Path binDir() {
+        return envDir.resolve(binDirName);
+    }
+}
