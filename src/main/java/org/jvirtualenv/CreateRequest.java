@@ -1,0 +1,130 @@
+package org.jvirtualenv;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jvirtualenv.appdata.AppData;
+import org.jvirtualenv.seed.SeedOptions;
+
+/**
+ * Everything that decides how one environment is made: the library's single input. Immutable;
+ * build it with {@link #builder(Path)}.
+ *
+ * @param destination  the environment directory (relative paths resolve against workDir)
+ * @param pythonSpecs  interpreters to try in order; empty means the first python3 on PATH
+ * @param activators   short names of activators to write; null means all that fit the platform
+ * @param environment  the process environment discovery and defaults read (PATH, HOME, XDG_*)
+ */
+public record CreateRequest(
+        Path destination,
+        List<String> pythonSpecs,
+        boolean clear,
+        boolean systemSitePackages,
+        boolean copies,
+        String prompt,
+        boolean vcsIgnore,
+        SeedOptions seed,
+        List<String> activators,
+        Path workDir,
+        Map<String, String> environment) {
+
+    public CreateRequest {
+        pythonSpecs = List.copyOf(pythonSpecs);
+        activators = activators == null ? null : List.copyOf(activators);
+        environment = Map.copyOf(environment);
+    }
+
+    public static Builder builder(Path destination) {
+        return new Builder(destination);
+    }
+
+    /** Defaults match virtualenv: symlinks, seeded, .gitignore written, all activators. */
+    public static final class Builder {
+        private final Path destination;
+        private final List<String> pythonSpecs = new ArrayList<>();
+        private boolean clear;
+        private boolean systemSitePackages;
+        private boolean copies;
+        private String prompt;
+        private boolean vcsIgnore = true;
+        private boolean seed = true;
+        private final Map<String, String> seedChoices = new HashMap<>();
+        private Path appData;
+        private List<String> activators;
+        private Path workDir = Path.of("").toAbsolutePath();
+        private Map<String, String> environment = System.getenv();
+
+        private Builder(Path destination) {
+            this.destination = destination;
+        }
+
+        public Builder python(String spec) {
+            pythonSpecs.add(spec);
+            return this;
+        }
+
+        public Builder clear(boolean value) {
+            clear = value;
+            return this;
+        }
+
+        public Builder systemSitePackages(boolean value) {
+            systemSitePackages = value;
+            return this;
+        }
+
+        public Builder copies(boolean value) {
+            copies = value;
+            return this;
+        }
+
+        public Builder prompt(String value) {
+            prompt = value;
+            return this;
+        }
+
+        public Builder vcsIgnore(boolean value) {
+            vcsIgnore = value;
+            return this;
+        }
+
+        public Builder seed(boolean value) {
+            seed = value;
+            return this;
+        }
+
+        /** @param choice "bundle", "none" or an exact version */
+        public Builder seedChoice(String distribution, String choice) {
+            seedChoices.put(distribution, choice);
+            return this;
+        }
+
+        public Builder appData(Path value) {
+            appData = value;
+            return this;
+        }
+
+        public Builder activators(List<String> names) {
+            activators = names;
+            return this;
+        }
+
+        public Builder workDir(Path value) {
+            workDir = value.toAbsolutePath();
+            return this;
+        }
+
+        public Builder environment(Map<String, String> value) {
+            environment = value;
+            return this;
+        }
+
+        public CreateRequest build() {
+            Path cache = appData != null ? workDir.resolve(appData) : AppData.defaultFor(environment).root();
+            return new CreateRequest(destination, pythonSpecs, clear, systemSitePackages, copies, prompt, vcsIgnore,
+                    new SeedOptions(seed, seedChoices, cache), activators, workDir, environment);
+        }
+    }
+}

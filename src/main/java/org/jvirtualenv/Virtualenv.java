@@ -1,0 +1,172 @@
+package org.jvirtualenv;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Properties;
+import org.jvirtualenv.activation.ActivationContext;
+import org.jvirtualenv.activation.Activator;
+import org.jvirtualenv.activation.Activators;
+import org.jvirtualenv.create.CreationPlan;
+import org.jvirtualenv.create.Creator;
+import org.jvirtualenv.create.CreatorInput;
+import org.jvirtualenv.create.Creators;
+import org.jvirtualenv.create.EnvLayout;
+import org.jvirtualenv.create.PlanExecutor;
+import org.jvirtualenv.discovery.Discovery;
+import org.jvirtualenv.discovery.Introspector;
+import org.jvirtualenv.discovery.PythonInfo;
+import org.jvirtualenv.seed.BundledWheels;
+import org.jvirtualenv.seed.SeedResult;
+import org.jvirtualenv.seed.Seeder;
+import org.jvirtualenv.util.FileTrees;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The library entry point: {@code Virtualenv.create(request)} runs discovery, creation, seeding
+ * and activation in order. Any failure is a {@link VirtualenvException}; if the destination did
+ * not exist before, nothing of it is left behind.
+ */
+public final class Virtualenv {
+    private static final Logger LOG = LoggerFactory.getLogger(Virtualenv.class);
+
+    private Virtualenv() {
+    }
+
+    public static String version() {
+        Properties props = new Properties();
+        try (InputStream in = Virtualenv.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                props.load(in);
+            }
+        } catch (IOException e) {
+            // The version is informational; an unreadable resource must not stop creation.
+        }
+        return props.getProperty("version", "unknown");
+    }
+
+    public static CreateResult create(CreateRequest request) {
+        long start = System.nanoTime();
+        Path dest = destination(request);
+        PythonInfo python = new Discovery(new Introspector(), request.environment(), request.workDir())
+                .find(request.pythonSpecs());
+        LOG.debug("target interpreter {} at {}", python.displayName(), python.executable());
+        EnvLayout layout = EnvLayout.forTarget(python);
+        Creator creator = Creators.forTarget(python);
+        List<Activator> activators = null;
+
+        Path firstCreated = firstMissing(dest);
+        try {
+            prepare(dest, request.clear());
+            String prompt = resolvePrompt(request);
+            CreationPlan plan = creator.plan(new CreatorInput(python, layout, dest, request.clear(),
+                    request.systemSitePackages(), request.copies(), prompt, request.vcsIgnore(), version()));
+            new PlanExecutor().apply(plan, dest);
+
+            SeedResult seed = new Seeder(BundledWheels.load()).seed(dest, layout, python, request.seed());
+
+            ActivationContext context = new ActivationContext(dest, layout.binDir(),
+                    prompt != null ? prompt : dest.getFileName().toString(), layout.windows(),
+                    new ArrayList<>(new LinkedHashSet<>(List.of(layout.purelib(), layout.platlib()))),
+                    python.version().majorMinor());
+            activators = request.activators() == null ? Activators.defaults(context)
+                    : Activators.select(request.activators());
+            for (Activator activator : activators) {
+                activator.generate(context);
+            }
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            return new CreateResult(dest, python, creator.name(), seed,
+                    activators.stream().map(Activator::displayName).toList(), millis, request);
+        } catch (IOException e) {
+            cleanUp(firstCreated);
+            throw new VirtualenvException("failed to create " + dest + ": " + describe(e), e);
+        } catch (RuntimeException e) {
+            cleanUp(firstCreated);
+            throw e;
+        }
+    }
+
+    /** The absolute destination, after the checks virtualenv makes before touching anything. */
+    static Path destination(CreateRequest request) {
+        Path dest = request.workDir().resolve(request.destination()).toAbsolutePath().normalize();
+        if (dest.toString().contains(File.pathSeparator)) {
+            throw new VirtualenvException(VirtualenvException.USAGE, "destination " + dest + " contains the path separator '"
+                    + File.pathSeparator + "', which would break PATH when activated: choose another directory");
+        }
+        if (Files.exists(dest) && !Files.isDirectory(dest)) {
+            throw new VirtualenvException(VirtualenvException.USAGE, "destination " + dest
+                    + " already exists and is not a directory: choose another path");
+        }
+        Path existing = dest;
+        while (existing != null && !Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null || !Files.isDirectory(existing) || !Files.isWritable(existing)) {
+            throw new VirtualenvException("cannot create " + dest + ": " + existing
+                    + " is not a writable directory (check its permissions or choose another place)");
+        }
+        return dest;
+    }
+
+    private static Path firstMissing(Path dest) {
+        Path missing = null;
+        for (Path p = dest; p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    private static void prepare(Path dest, boolean clear) throws IOException {
+        if (clear && Files.isDirectory(dest)) {
+            boolean empty;
+            try (var children = Files.list(dest)) {
+                empty = children.findAny().isEmpty();
+            }
+            // Unlike virtualenv, --clear will not wipe a directory that is not an environment.
+            if (!empty && !Files.exists(dest.resolve("pyvenv.cfg"))) {
+                throw new VirtualenvException(VirtualenvException.USAGE, "refusing to --clear " + dest
+                        + ": it has files but no pyvenv.cfg, so it is not a virtual environment; remove it yourself if you mean it");
+            }
+            FileTrees.empty(dest);
+        }
+        Files.createDirectories(dest);
+    }
+
+    private static String resolvePrompt(CreateRequest request) {
+        String prompt = request.prompt();
+        if (".".equals(prompt)) {
+            Path name = request.workDir().getFileName();
+            return name == null ? "/" : name.toString();
+        }
+        return prompt;
+    }
+
+    private static void cleanUp(Path firstCreated) {
+        if (firstCreated == null) {
+            return;
+        }
+        try {
+            FileTrees.delete(firstCreated);
+        } catch (IOException e) {
+            LOG.warn("could not remove the partly created {}: {}", firstCreated, e.getMessage());
+        }
+    }
+
+    private static String describe(IOException e) {
+        String msg = e.getMessage();
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied: " + msg;
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason() + ": " + fse.getFile();
+        }
+        return msg == null ? e.getClass().getSimpleName() : msg;
+    }
+}

@@ -1,0 +1,84 @@
+package org.jvirtualenv.cli;
+
+import java.io.PrintWriter;
+import org.jvirtualenv.VirtualenvException;
+import picocli.CommandLine;
+
+/**
+ * Process entry point. Errors are mapped here, and only here: a {@link VirtualenvException}
+ * becomes its one-line message and exit code; anything else is reported as an internal error.
+ * Stack traces appear only with -v or --with-traceback.
+ */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the CLI with the given streams; returns the exit code (used by tests, too). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        boolean trace = configureLogging(args);
+        VirtualenvCommand command = new VirtualenvCommand();
+        CommandLine cli = new CommandLine(command)
+                .setOut(out)
+                .setErr(err)
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setUnmatchedOptionsArePositionalParams(false);
+        cli.setParameterExceptionHandler((ex, cmdArgs) -> {
+            err.println("virtualenv: error: " + ex.getMessage() + " (see virtualenv --help)");
+            err.flush();
+            return VirtualenvException.USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof VirtualenvException ve) {
+                err.println("virtualenv: error: " + ve.getMessage());
+                if (trace) {
+                    ve.printStackTrace(err);
+                }
+                err.flush();
+                return ve.exitCode();
+            }
+            err.println("virtualenv: internal error: " + ex + " (please report it; run with -v for details)");
+            if (trace) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return 70;
+        });
+        return cli.execute(args);
+    }
+
+    /**
+     * slf4j-simple reads its level once, when the first logger is made, so the verbosity flags
+     * are looked at before picocli parses anything.
+     */
+    private static boolean configureLogging(String[] args) {
+        int verbosity = 0;
+        boolean traceback = false;
+        for (String arg : args) {
+            if (arg.equals("--")) {
+                break;
+            }
+            if (arg.equals("--verbose")) {
+                verbosity++;
+            } else if (arg.equals("--quiet")) {
+                verbosity--;
+            } else if (arg.equals("--with-traceback")) {
+                traceback = true;
+            } else if (arg.matches("-[vq]+")) {
+                for (char c : arg.substring(1).toCharArray()) {
+                    verbosity += c == 'v' ? 1 : -1;
+                }
+            }
+        }
+        String level = verbosity >= 2 ? "trace" : verbosity == 1 ? "debug" : verbosity < 0 ? "error" : "warn";
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
+        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
+        return traceback || verbosity > 0;
+    }
+}

@@ -1,0 +1,48 @@
+package org.jvirtualenv.cli;
+
+import org.jvirtualenv.CreateRequest;
+import org.jvirtualenv.CreateResult;
+import org.jvirtualenv.seed.InstalledDistribution;
+import org.jvirtualenv.seed.SeedOptions;
+import org.jvirtualenv.seed.Seeder;
+
+/** The lines printed after a creation, in virtualenv's shape so scripts that read them keep working. */
+final class Report {
+    private Report() {
+    }
+
+    static String render(CreateResult result) {
+        CreateRequest req = result.request();
+        StringBuilder out = new StringBuilder();
+        out.append("created virtual environment ").append(result.python().displayName())
+                .append(" in ").append(result.millis()).append("ms\n");
+        out.append("  creator ").append(result.creator()).append("(dest=").append(result.destination())
+                .append(", clear=").append(py(req.clear()))
+                .append(", no_vcs_ignore=").append(py(!req.vcsIgnore()))
+                .append(", global=").append(py(req.systemSitePackages())).append(")\n");
+        SeedOptions seed = req.seed();
+        if (seed.enabled()) {
+            out.append("  seeder FromAppData(");
+            for (String dist : Seeder.DISTRIBUTIONS) {
+                out.append(dist).append('=')
+                        .append(seed.choices().getOrDefault(dist, Seeder.defaultChoice(dist, result.python()))).append(", ");
+            }
+            out.append("via=copy, app_data_dir=").append(seed.appData()).append(")\n");
+            if (!result.seed().installed().isEmpty()) {
+                out.append("    added seed packages: ").append(String.join(", ",
+                        result.seed().installed().stream().map(InstalledDistribution::pinned).toList())).append('\n');
+            }
+            for (String skipped : result.seed().skipped()) {
+                out.append("    skipped ").append(skipped).append('\n');
+            }
+        } else {
+            out.append("  seeder NoneSeeder()\n");
+        }
+        out.append("  activators ").append(String.join(",", result.activators())).append('\n');
+        return out.toString();
+    }
+
+    private static String py(boolean value) {
+        return value ? "True" : "False";
+    }
+}

@@ -1,0 +1,131 @@
+package org.jvirtualenv.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.jvirtualenv.CreateRequest;
+import org.jvirtualenv.CreateResult;
+import org.jvirtualenv.Virtualenv;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code virtualenv [OPTIONS] DEST}: maps the command line to a {@link CreateRequest}, calls the
+ * library and prints its report. No logic beyond that lives here.
+ */
+@Command(name = "virtualenv", sortOptions = false, usageHelpAutoWidth = true,
+        versionProvider = VersionProvider.class,
+        description = "Create an isolated Python environment in DEST.",
+        footer = {"", "Environment variables: PATH is searched for interpreters; XDG_CACHE_HOME (or ~/.cache) holds the app-data cache."})
+public final class VirtualenvCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DEST", description = "directory to create the environment in")
+    Path destination;
+
+    @Option(names = {"-p", "--python"}, paramLabel = "SPEC",
+            description = "interpreter to create the environment from: an absolute path or a command on PATH "
+                    + "(e.g. python3.12); repeatable, the first that works wins (default: python3 on PATH)")
+    List<String> pythons = new ArrayList<>();
+
+    @Option(names = "--clear", description = "delete the contents of DEST (an existing environment) before creating it")
+    boolean clear;
+
+    @Option(names = "--system-site-packages", description = "give the environment access to the base interpreter's site-packages")
+    boolean systemSitePackages;
+
+    @ArgGroup(exclusive = true)
+    LinkMode linkMode = new LinkMode();
+
+    static final class LinkMode {
+        @Option(names = "--symlinks", description = "link the interpreter into the environment (default)")
+        boolean symlinks;
+
+        @Option(names = {"--copies", "--always-copy"}, description = "copy the interpreter instead of linking it")
+        boolean copies;
+    }
+
+    @Option(names = "--prompt", paramLabel = "PROMPT",
+            description = "name shown in the shell prompt when activated ('.' means the current directory's name; default: DEST's name)")
+    String prompt;
+
+    @Option(names = "--no-vcs-ignore", description = "do not write a .gitignore into the environment")
+    boolean noVcsIgnore;
+
+    @Option(names = {"--no-seed", "--without-pip"}, description = "install no packages (no pip, setuptools or wheel)")
+    boolean noSeed;
+
+    @Option(names = "--no-pip", description = "do not install pip")
+    boolean noPip;
+
+    @Option(names = "--no-setuptools", description = "do not install setuptools")
+    boolean noSetuptools;
+
+    @Option(names = "--no-wheel", description = "do not install wheel")
+    boolean noWheel;
+
+    @Option(names = "--app-data", paramLabel = "DIR",
+            description = "cache directory for the tool's data (default: $XDG_CACHE_HOME/jvirtualenv or ~/.cache/jvirtualenv)")
+    Path appData;
+
+    @Option(names = "--activators", paramLabel = "LIST", split = ",",
+            description = "activation scripts to write, comma separated (default: all that fit the platform)")
+    List<String> activators;
+
+    @Option(names = {"-v", "--verbose"}, description = "explain each step (repeat for more)")
+    boolean[] verbose = new boolean[0];
+
+    @Option(names = {"-q", "--quiet"}, description = "print nothing but errors")
+    boolean[] quiet = new boolean[0];
+
+    @Option(names = "--with-traceback", description = "show the stack trace when something fails")
+    boolean withTraceback;
+
+    @Option(names = "--version", versionHelp = true, description = "print the version and exit")
+    boolean versionRequested;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "show this help and exit")
+    boolean helpRequested;
+
+    @Override
+    public Integer call() {
+        CreateRequest.Builder request = CreateRequest.builder(destination)
+                .clear(clear)
+                .systemSitePackages(systemSitePackages)
+                .copies(linkMode.copies)
+                .prompt(prompt)
+                .vcsIgnore(!noVcsIgnore)
+                .seed(!noSeed)
+                .appData(appData)
+                .activators(activators);
+        pythons.forEach(request::python);
+        if (noPip) {
+            request.seedChoice("pip", "none");
+        }
+        if (noSetuptools) {
+            request.seedChoice("setuptools", "none");
+        }
+        if (noWheel) {
+            request.seedChoice("wheel", "none");
+        }
+        CreateResult result = Virtualenv.create(request.build());
+        if (quiet.length == 0) {
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(Report.render(result));
+            out.flush();
+        }
+        return 0;
+    }
+
+    int verbosity() {
+        return verbose.length - quiet.length;
+    }
+}

@@ -1,0 +1,42 @@
+package org.jvirtualenv.create;
+
+import java.util.List;
+import org.jvirtualenv.discovery.PythonInfo;
+
+/**
+ * CPython 3 on POSIX: the interpreter finds its environment through pyvenv.cfg next to (or one
+ * level above) its executable, so a link (or copy) of the base interpreter is enough.
+ */
+public final class CPython3PosixCreator implements Creator {
+    @Override
+    public String name() {
+        return "CPython3Posix";
+    }
+
+    @Override
+    public CreationPlan plan(CreatorInput in) {
+        PosixLayout layout = (PosixLayout) in.layout();
+        PythonInfo py = in.python();
+        String base = py.baseExecutable();
+        String home = base.substring(0, base.lastIndexOf('/'));
+
+        CreationPlan.Builder plan = new CreationPlan.Builder();
+        plan.dir(layout.binDir()).dir(layout.purelib());
+        layout.extraDirs().forEach(plan::dir);
+        if (layout.wantsLib64()) {
+            plan.symlink("lib64", "lib");
+        }
+        List<String> names = layout.executableNames();
+        String main = layout.binDir() + "/" + names.get(0);
+        if (in.copies()) {
+            names.forEach(n -> plan.copy(layout.binDir() + "/" + n, base));
+        } else {
+            plan.symlink(main, base);
+            // The other names point at "python" so repointing one link retargets them all.
+            names.stream().skip(1).forEach(n -> plan.symlink(layout.binDir() + "/" + n, names.get(0)));
+        }
+        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(in, home).render());
+        CommonFiles.addMarkers(plan, in);
+        return plan.build();
+    }
+}

@@ -1,0 +1,38 @@
+package org.jvirtualenv.create;
+
+import org.jvirtualenv.discovery.PythonInfo;
+
+/** Files every environment gets whatever its interpreter: pyvenv.cfg, .gitignore, CACHEDIR.TAG. */
+final class CommonFiles {
+    private CommonFiles() {
+    }
+
+    static PyvenvCfg pyvenvCfg(CreatorInput in, String home) {
+        PythonInfo py = in.python();
+        PyvenvCfg cfg = new PyvenvCfg()
+                .put("home", home)
+                .put("implementation", py.implementation())
+                .put("version_info", py.version().full())
+                .put("version", py.version().dotted())
+                .put("virtualenv", in.toolVersion())
+                .put("include-system-site-packages", Boolean.toString(in.systemSitePackages()))
+                .put("base-prefix", py.basePrefix())
+                .put("base-exec-prefix", py.baseExecPrefix())
+                .put("base-executable", py.baseExecutable());
+        // The file is line-based: a prompt with a line break lives only in the activators.
+        if (in.prompt() != null && in.prompt().indexOf('\n') < 0 && in.prompt().indexOf('\r') < 0) {
+            cfg.put("prompt", in.prompt());
+        }
+        return cfg;
+    }
+
+    static void addMarkers(CreationPlan.Builder plan, CreatorInput in) {
+        if (in.vcsIgnore()) {
+            plan.text(".gitignore", "# created by jvirtualenv automatically\n*\n");
+        }
+        // The standard signature makes backup and archiving tools skip the environment.
+        plan.text("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+                + "# This file is a cache directory tag created by jvirtualenv.\n"
+                + "# For information about cache directory tags, see https://bford.info/cachedir/\n");
+    }
+}

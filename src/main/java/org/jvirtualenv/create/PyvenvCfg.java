@@ -1,0 +1,39 @@
+package org.jvirtualenv.create;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code pyvenv.cfg} file: ordered {@code key = value} lines. The interpreter only needs
+ * {@code home}; pip reads {@code include-system-site-packages} (lower-case true/false at the
+ * start of a line); IDEs read {@code version}.
+ */
+public final class PyvenvCfg {
+    private final Map<String, String> entries = new LinkedHashMap<>();
+
+    public PyvenvCfg put(String key, String value) {
+        if (value.contains("\n") || value.contains("\r")) {
+            throw new IllegalArgumentException("pyvenv.cfg value for " + key + " cannot contain a line break");
+        }
+        entries.put(key, value);
+        return this;
+    }
+
+    public String render() {
+        StringBuilder out = new StringBuilder();
+        entries.forEach((k, v) -> out.append(k).append(" = ").append(v).append('\n'));
+        return out.toString();
+    }
+
+    /** Reads an existing file's keys (later lines win, as the interpreter reads it). */
+    public static Map<String, String> parse(String text) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String line : text.split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0) {
+                map.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,70 @@
+package org.jvirtualenv.discovery;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.Json;
+import org.jvirtualenv.util.Processes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs our introspection script in an interpreter and turns its answer into a {@link PythonInfo}. */
+public final class Introspector {
+    private static final Logger LOG = LoggerFactory.getLogger(Introspector.class);
+    private static final String SCRIPT = loadScript();
+
+    /** The raw JSON the script printed; callers that cache keep this text. */
+    public String describeJson(Path interpreter) {
+        if (!Files.isRegularFile(interpreter)) {
+            throw new VirtualenvException("Python interpreter " + interpreter + " does not exist");
+        }
+        if (!Files.isExecutable(interpreter)) {
+            throw new VirtualenvException("Python interpreter " + interpreter + " is not executable: check its permissions");
+        }
+        // -E: the user's PYTHONPATH/PYTHONHOME must not change what we learn; -s: nor user site.
+        // The script goes on the command line so nothing is written to disk.
+        List<String> command = List.of(interpreter.toString(), "-E", "-s", "-c", SCRIPT);
+        LOG.debug("introspecting {}", interpreter);
+        Processes.Result result;
+        try {
+            result = Processes.run(command, null, Map.of(), 60);
+        } catch (IOException e) {
+            throw new VirtualenvException("could not run Python interpreter " + interpreter + ": " + e.getMessage(), e);
+        }
+        if (!result.ok()) {
+            throw new VirtualenvException("Python interpreter " + interpreter + " failed to run: " + result.firstErrorLine());
+        }
+        String out = result.stdout().strip();
+        int start = out.indexOf('{');
+        if (start < 0) {
+            throw new VirtualenvException(interpreter + " did not answer like a Python interpreter (got: "
+                    + result.firstErrorLine() + ")");
+        }
+        return out.substring(start);
+    }
+
+    public PythonInfo describe(Path interpreter) {
+        String json = describeJson(interpreter);
+        try {
+            return PythonInfo.fromJson(Json.parseObject(json));
+        } catch (RuntimeException e) {
+            throw new VirtualenvException(interpreter + " gave an answer we cannot read: " + e.getMessage(), e);
+        }
+    }
+
+    private static String loadScript() {
+        try (InputStream in = Introspector.class.getResourceAsStream("py_info.py")) {
+            if (in == null) {
+                throw new IllegalStateException("py_info.py missing from the build");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.jvirtualenv.seed;
+
+import java.nio.file.Path;
+import org.jvirtualenv.create.EnvLayout;
+import org.jvirtualenv.discovery.PythonInfo;
+
+/**
+ * Where a wheel's parts go in one environment (the install scheme of PEP 427's .data keys),
+ * plus the interpreter path scripts are pointed at.
+ */
+public record InstallScheme(Path root, Path purelib, Path platlib, Path scripts, Path include, Path data,
+                            String python, String scriptSuffix) {
+
+    public static InstallScheme of(Path envRoot, EnvLayout layout, PythonInfo target) {
+        Path root = envRoot.toAbsolutePath().normalize();
+        return new InstallScheme(root, root.resolve(layout.purelib()), root.resolve(layout.platlib()),
+                root.resolve(layout.binDir()),
+                root.resolve(layout.include()).resolve("site").resolve("python" + target.version().majorMinor()),
+                root, root.resolve(layout.pythonExecutable()).toString(), layout.scriptSuffix());
+    }
+
+    /** The directory for one .data/KEY/ of a wheel, or null for an unknown key. */
+    Path forDataKey(String key, String distribution) {
+        return switch (key) {
+            case "purelib" -> purelib;
+            case "platlib" -> platlib;
+            case "scripts" -> scripts;
+            case "headers" -> include.resolve(distribution);
+            case "data" -> data;
+            default -> null;
+        };
+    }
+}

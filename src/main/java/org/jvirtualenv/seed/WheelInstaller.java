@@ -1,0 +1,315 @@
+package org.jvirtualenv.seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.jvirtualenv.VirtualenvException;
+
+/**
+ * Installs a wheel into an environment the way PEP 427 and PEP 376 describe: root contents to
+ * purelib or platlib, {@code .data/KEY/} to the scheme's directories, {@code #!python} scripts
+ * re-pointed, console scripts generated, then INSTALLER and a RECORD listing every file written.
+ * Every entry name is checked before anything is written; hashes are checked against the wheel's
+ * RECORD while extracting.
+ */
+public final class WheelInstaller {
+    private static final Pattern DIST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._]*");
+    public static final String INSTALLER_NAME = "jvirtualenv";
+
+    /** Turns a wheel's declared console scripts into the ones to write (e.g. adding pip3.11). */
+    private final UnaryOperator<List<EntryPoint>> scriptNames;
+
+    public WheelInstaller() {
+        this(UnaryOperator.identity());
+    }
+
+    public WheelInstaller(UnaryOperator<List<EntryPoint>> scriptNames) {
+        this.scriptNames = scriptNames;
+    }
+
+    public InstalledDistribution install(Path wheelFile, InstallScheme scheme) throws IOException {
+        Wheel wheel = Wheel.parse(wheelFile.getFileName().toString());
+        if (!DIST_NAME.matcher(wheel.distribution()).matches() || !DIST_NAME.matcher(wheel.version()).matches()) {
+            throw new VirtualenvException("wheel " + wheelFile + " has an invalid name");
+        }
+        try (ZipFile zip = ZipFile.builder().setPath(wheelFile).get()) {
+            return new Installation(wheelFile, wheel, zip, scheme).run();
+        } catch (VirtualenvException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new VirtualenvException("wheel " + wheelFile + " is corrupt or unreadable: " + e.getMessage(), e);
+        }
+    }
+
+    /** The state of one wheel being installed. */
+    private final class Installation {
+        private final Path wheelFile;
+        private final Wheel wheel;
+        private final ZipFile zip;
+        private final InstallScheme scheme;
+        private final Map<Path, String[]> record = new LinkedHashMap<>();
+        private String distInfo;
+        private String dataDir;
+
+        Installation(Path wheelFile, Wheel wheel, ZipFile zip, InstallScheme scheme) {
+            this.wheelFile = wheelFile;
+            this.wheel = wheel;
+            this.zip = zip;
+            this.scheme = scheme;
+        }
+
+        InstalledDistribution run() throws IOException {
+            distInfo = findDistInfo();
+            dataDir = distInfo.substring(0, distInfo.length() - ".dist-info".length()) + ".data";
+            Map<String, String> wheelMeta = headers(text(distInfo + "/WHEEL"));
+            Path root = "true".equalsIgnoreCase(wheelMeta.getOrDefault("Root-Is-Purelib", "true"))
+                    ? scheme.purelib() : scheme.platlib();
+            Map<String, String> expectedHashes = expectedHashes();
+
+            // Plan every destination first: a bad entry must refuse the wheel before any write.
+            Map<ZipArchiveEntry, Path> plan = new LinkedHashMap<>();
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                String name = entry.getName();
+                checkEntryName(name, entry);
+                if (entry.isDirectory() || isSignature(name)) {
+                    continue;
+                }
+                plan.put(entry, destination(name, root));
+            }
+
+            String name = wheel.distribution();
+            Path distInfoDir = root.resolve(distInfo);
+            for (Map.Entry<ZipArchiveEntry, Path> item : plan.entrySet()) {
+                ZipArchiveEntry entry = item.getKey();
+                if (entry.getName().equals(distInfo + "/RECORD")) {
+                    continue;
+                }
+                extract(entry, item.getValue(), expectedHashes.get(entry.getName()));
+            }
+            writeConsoleScripts();
+            Path installer = distInfoDir.resolve("INSTALLER");
+            writeTracked(installer, (INSTALLER_NAME + "\n").getBytes(StandardCharsets.UTF_8), false);
+            writeRecord(distInfoDir);
+            List<Path> files = new ArrayList<>(record.keySet());
+            return new InstalledDistribution(name, wheel.version(), distInfoDir, files);
+        }
+
+        private String findDistInfo() {
+            String wanted = null;
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                String n = entry.getName();
+                if (n.endsWith(".dist-info/WHEEL") && n.indexOf('/') == n.lastIndexOf('/')) {
+                    if (wanted != null) {
+                        throw new VirtualenvException("wheel " + wheelFile + " has more than one .dist-info directory");
+                    }
+                    wanted = n.substring(0, n.indexOf('/'));
+                }
+            }
+            if (wanted == null) {
+                throw new VirtualenvException("wheel " + wheelFile + " has no .dist-info/WHEEL: it is not a valid wheel");
+            }
+            return wanted;
+        }
+
+        private void checkEntryName(String name, ZipArchiveEntry entry) {
+            boolean bad = name.isEmpty() || name.startsWith("/") || name.contains("\\") || name.contains("\0")
+                    || name.matches("^[A-Za-z]:.*");
+            for (String segment : name.split("/")) {
+                if (segment.equals("..")) {
+                    bad = true;
+                }
+            }
+            if (bad) {
+                throw new VirtualenvException("wheel " + wheelFile + " refused: entry '" + name.replace("\0", "\\0")
+                        + "' would be written outside the environment");
+            }
+            if (entry.isUnixSymlink()) {
+                throw new VirtualenvException("wheel " + wheelFile + " refused: entry '" + name + "' is a symbolic link");
+            }
+        }
+
+        private Path destination(String name, Path root) {
+            Path base = root;
+            String rest = name;
+            if (name.startsWith(dataDir + "/")) {
+                String inData = name.substring(dataDir.length() + 1);
+                int slash = inData.indexOf('/');
+                String key = slash < 0 ? inData : inData.substring(0, slash);
+                base = scheme.forDataKey(key, wheel.distribution());
+                if (base == null || slash < 0) {
+                    throw new VirtualenvException("wheel " + wheelFile + " has an unknown data directory '" + key + "'");
+                }
+                rest = inData.substring(slash + 1);
+            }
+            Path target = base.resolve(rest).normalize();
+            if (!target.startsWith(base) || !target.startsWith(scheme.root())) {
+                throw new VirtualenvException("wheel " + wheelFile + " refused: entry '" + name
+                        + "' would be written outside the environment");
+            }
+            return target;
+        }
+
+        private void extract(ZipArchiveEntry entry, Path target, String expectedHash) throws IOException {
+            if (expectedHash == null) {
+                throw new VirtualenvException("wheel " + wheelFile + " is not consistent: '" + entry.getName()
+                        + "' is missing from its RECORD");
+            }
+            boolean script = entry.getName().startsWith(dataDir + "/scripts/");
+            MessageDigest md = Sha256.digest();
+            byte[] content;
+            try (InputStream in = zip.getInputStream(entry)) {
+                content = in.readAllBytes();
+            }
+            md.update(content);
+            String actual = Sha256.recordHash(md.digest());
+            if (!expectedHash.equals(actual)) {
+                throw new VirtualenvException("wheel " + wheelFile + " is corrupt: the hash of '" + entry.getName()
+                        + "' does not match its RECORD");
+            }
+            if (script) {
+                content = repointScript(content);
+            }
+            int mode = entry.getUnixMode();
+            writeTracked(target, content, script || (mode & 0111) != 0);
+        }
+
+        /** PEP 427: a script whose first line is "#!python" (or "#!pythonw") gets the env's interpreter. */
+        private byte[] repointScript(byte[] content) {
+            String head = new String(content, 0, Math.min(content.length, 16), StandardCharsets.ISO_8859_1);
+            if (!head.startsWith("#!python")) {
+                return content;
+            }
+            int eol = 0;
+            while (eol < content.length && content[eol] != '\n') {
+                eol++;
+            }
+            byte[] shebang = Shebang.forInterpreter(scheme.python()).getBytes(StandardCharsets.UTF_8);
+            byte[] rest = java.util.Arrays.copyOfRange(content, Math.min(eol + 1, content.length), content.length);
+            byte[] out = new byte[shebang.length + rest.length];
+            System.arraycopy(shebang, 0, out, 0, shebang.length);
+            System.arraycopy(rest, 0, out, shebang.length, rest.length);
+            return out;
+        }
+
+        private void writeConsoleScripts() throws IOException {
+            ZipArchiveEntry entryPoints = zip.getEntry(distInfo + "/entry_points.txt");
+            if (entryPoints == null) {
+                return;
+            }
+            String text = text(distInfo + "/entry_points.txt");
+            List<EntryPoint> declared = new ArrayList<>();
+            try {
+                declared.addAll(EntryPoint.parse(text, "console_scripts"));
+                declared.addAll(EntryPoint.parse(text, "gui_scripts"));
+            } catch (IllegalArgumentException e) {
+                throw new VirtualenvException("wheel " + wheelFile + " refused: " + e.getMessage());
+            }
+            String shebang = Shebang.forInterpreter(scheme.python());
+            for (EntryPoint ep : scriptNames.apply(declared)) {
+                Path target = scheme.scripts().resolve(ep.name() + scheme.scriptSuffix());
+                byte[] content = ep.script(shebang, wheel.distribution()).getBytes(StandardCharsets.UTF_8);
+                writeTracked(target, content, true);
+            }
+        }
+
+        private void writeTracked(Path target, byte[] content, boolean executable) throws IOException {
+            Files.createDirectories(target.getParent());
+            // Replace rather than write through: the old file may be a hardlink into a cache.
+            Files.deleteIfExists(target);
+            MessageDigest md = Sha256.digest();
+            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), md)) {
+                out.write(content);
+            }
+            if (executable) {
+                makeExecutable(target);
+            }
+            record.put(target, new String[] {Sha256.recordHash(md.digest()), Integer.toString(content.length)});
+        }
+
+        private void writeRecord(Path distInfoDir) throws IOException {
+            Path recordPath = distInfoDir.resolve("RECORD");
+            Path base = distInfoDir.getParent();
+            List<RecordFile.Row> rows = new ArrayList<>();
+            for (Map.Entry<Path, String[]> e : record.entrySet()) {
+                rows.add(new RecordFile.Row(relative(base, e.getKey()), e.getValue()[0], e.getValue()[1]));
+            }
+            rows.add(new RecordFile.Row(relative(base, recordPath), "", ""));
+            Files.deleteIfExists(recordPath);
+            Files.writeString(recordPath, RecordFile.render(rows), StandardCharsets.UTF_8);
+            record.put(recordPath, new String[] {"", ""});
+        }
+
+        private Map<String, String> expectedHashes() {
+            ZipArchiveEntry recordEntry = zip.getEntry(distInfo + "/RECORD");
+            if (recordEntry == null) {
+                throw new VirtualenvException("wheel " + wheelFile + " has no RECORD: it is not a valid wheel");
+            }
+            Map<String, String> hashes = new HashMap<>();
+            for (RecordFile.Row row : RecordFile.parse(text(distInfo + "/RECORD"))) {
+                hashes.put(row.path(), row.hash());
+            }
+            return hashes;
+        }
+
+        private boolean isSignature(String name) {
+            return name.equals(distInfo + "/RECORD.jws") || name.equals(distInfo + "/RECORD.p7s");
+        }
+
+        private String text(String entryName) {
+            ZipArchiveEntry entry = zip.getEntry(entryName);
+            if (entry == null) {
+                throw new VirtualenvException("wheel " + wheelFile + " has no " + entryName);
+            }
+            try (InputStream in = zip.getInputStream(entry)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new VirtualenvException("wheel " + wheelFile + " is corrupt: cannot read " + entryName, e);
+            }
+        }
+    }
+
+    /** A RECORD path: relative to the directory holding the .dist-info, '/'-separated. */
+    static String relative(Path base, Path file) {
+        return base.relativize(file).toString().replace('\\', '/');
+    }
+
+    static Map<String, String> headers(String text) {
+        Map<String, String> map = new HashMap<>();
+        for (String line : text.split("\r?\n")) {
+            int colon = line.indexOf(':');
+            if (colon > 0) {
+                map.put(line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+            }
+        }
+        return map;
+    }
+
+    static void makeExecutable(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(file));
+            perms.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
+                    PosixFilePermission.OTHERS_EXECUTE));
+            Files.setPosixFilePermissions(file, perms);
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX filesystem: nothing marks files executable there.
+        }
+    }
+}
