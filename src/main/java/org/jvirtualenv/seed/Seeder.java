@@ -47,9 +47,13 @@ public final class Seeder {
                 continue;
             }
             Optional<WheelChoice.Source> source = choice.choose(distribution, wanted, target);
+            if (source.isEmpty() && !wanted.equals(SeedOptions.BUNDLE)) {
+                throw new VirtualenvException("cannot seed " + distribution + "==" + wanted + ": no such wheel is bundled "
+                        + "or shipped with Python " + target.version().dotted() + " (pick another version, or 'bundle')");
+            }
             if (source.isEmpty()) {
-                String what = wanted.equals(SeedOptions.BUNDLE) ? "no bundled wheel" : "no wheel of version " + wanted;
-                skipped.add(distribution + " (" + what + " runs on Python " + target.version().dotted() + ")");
+                skipped.add(distribution + " (no bundled wheel runs on Python " + target.version().dotted()
+                        + ", and the interpreter ships none)");
                 continue;
             }
             Path wheelFile = source.get() instanceof WheelChoice.Bundled b

@@ -1,0 +1,67 @@
+package org.jvirtualenv.testing;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.jvirtualenv.seed.Sha256;
+
+/** Builds small but real wheels for tests: correct METADATA, WHEEL, entry points and RECORD. */
+public final class TestWheels {
+    private TestWheels() {
+    }
+
+    /**
+     * A pure wheel {@code name-version-py2.py3-none-any.whl} holding package {@code name} with a
+     * {@code main()} that prints "NAME VERSION ran", and console script {@code script}.
+     */
+    public static Path demo(Path dir, String name, String version, String script) throws IOException {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(name + "/__init__.py", "import sys\n\n\ndef main():\n    sys.stdout.write('" + name + " " + version
+                + " ran\\n')\n    return 0\n");
+        files.put(name + "/util.py", "VALUE = 42\n");
+        return build(dir, name, version, files, script == null ? null
+                : "[console_scripts]\n" + script + " = " + name + ":main\n");
+    }
+
+    /** A wheel with exactly these files (plus dist-info); the RECORD lists them all with hashes. */
+    public static Path build(Path dir, String name, String version, Map<String, String> files, String entryPoints)
+            throws IOException {
+        Map<String, byte[]> all = new LinkedHashMap<>();
+        files.forEach((k, v) -> all.put(k, v.getBytes(StandardCharsets.UTF_8)));
+        String distInfo = name + "-" + version + ".dist-info/";
+        all.put(distInfo + "METADATA", ("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        all.put(distInfo + "WHEEL", "Wheel-Version: 1.0\nGenerator: jvirtualenv-tests\nRoot-Is-Purelib: true\nTag: py2-none-any\nTag: py3-none-any\n"
+                .getBytes(StandardCharsets.UTF_8));
+        if (entryPoints != null) {
+            all.put(distInfo + "entry_points.txt", entryPoints.getBytes(StandardCharsets.UTF_8));
+        }
+        StringBuilder record = new StringBuilder();
+        all.forEach((k, v) -> {
+            var md = Sha256.digest();
+            record.append(k).append(',').append(Sha256.recordHash(md.digest(v))).append(',').append(v.length).append('\n');
+        });
+        record.append(distInfo).append("RECORD,,\n");
+        all.put(distInfo + "RECORD", record.toString().getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(dir);
+        Path wheel = dir.resolve(name + "-" + version + "-py2.py3-none-any.whl");
+        writeZip(wheel, all);
+        return wheel;
+    }
+
+    public static void writeZip(Path file, Map<String, byte[]> entries) throws IOException {
+        try (OutputStream raw = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(raw)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+    }
+}
