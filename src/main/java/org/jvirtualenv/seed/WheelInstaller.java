@@ -6,22 +6,20 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermission;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.FileModes;
 
 /**
  * Installs a wheel into an environment the way PEP 427 and PEP 376 describe: root contents to
@@ -239,7 +237,7 @@ public final class WheelInstaller {
                 out.write(content);
             }
             if (executable) {
-                makeExecutable(target);
+                FileModes.makeExecutable(target);
             }
             record.put(target, new String[] {Sha256.recordHash(md.digest()), Integer.toString(content.length)});
         }
@@ -300,16 +298,5 @@ public final class WheelInstaller {
             }
         }
         return map;
-    }
-
-    static void makeExecutable(Path file) throws IOException {
-        try {
-            Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(file));
-            perms.addAll(EnumSet.of(PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.GROUP_EXECUTE,
-                    PosixFilePermission.OTHERS_EXECUTE));
-            Files.setPosixFilePermissions(file, perms);
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX filesystem: nothing marks files executable there.
-        }
     }
 }

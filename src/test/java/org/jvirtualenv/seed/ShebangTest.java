@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jvirtualenv.testing.Interpreters;
+import org.jvirtualenv.util.FileModes;
 import org.jvirtualenv.testing.Run;
 import org.jvirtualenv.testing.RunResult;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ class ShebangTest {
         Path script = dir.resolve("tool");
         Files.writeString(script, Shebang.forInterpreter(python.toString())
                 + "import sys\nprint('ran by ' + sys.executable)\n");
-        WheelInstaller.makeExecutable(script);
+        FileModes.makeExecutable(script);
         RunResult r = Run.command(Run.cleanEnvironment(tmp), tmp, script.toString());
         assertEquals(0, r.exitCode(), r.describe());
         assertEquals("ran by " + python, r.stdout().strip());
