@@ -21,6 +21,16 @@ public final class Shebang {
         return "#!" + python + "\n";
     }
 
+    /**
+     * A trampoline that runs {@code name} from the script's own directory, so the script keeps
+     * working after its environment is moved (used by --relocatable). The script's own path is
+     * resolved first, so a symlink to it from elsewhere still finds the right interpreter.
+     */
+    public static String relative(String name) {
+        return "#!/bin/sh\n'''exec' \"$(dirname -- \"$(realpath -- \"$0\" 2>/dev/null || echo \"$0\")\")\"/"
+                + quoteForShAndPython(name) + " \"$0\" \"$@\"\n' '''\n";
+    }
+
     public static boolean needsTrampoline(String python) {
         if (("#!" + python).getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_DIRECT) {
             return true;
