@@ -12,6 +12,14 @@ shown_prompt () {
         *) printf '%s' "${PS1-}" ;;
     esac
 }
+found_python () {
+    # ksh93 prints the path shell-quoted; read its quoting back with ksh itself
+    if [ "$PROBE_SHELL" = ksh ]; then
+        eval "printf '%s' $(command -v python)"
+    else
+        command -v python
+    fi
+}
 unset_or () {
     eval "if [ -n \"\${$1+set}\" ]; then printf '%s' \"\$$1\"; else printf '<unset>'; fi"
 }
@@ -23,7 +31,7 @@ PS1='base> '
 PYTHONHOME=/saved/python/home
 export PYTHONHOME
 . ./e1/bin/activate
-record a1.python "$(command -v python)"
+record a1.python "$(found_python)"
 record a1.virtual_env "$VIRTUAL_ENV"
 record a1.virtual_env_prompt "$VIRTUAL_ENV_PROMPT"
 record a1.ps1_shown "$(shown_prompt)"
