@@ -5,6 +5,11 @@ rem
 rem Each value below is a double-quoted item of a "for" list and reaches its variable through
 rem %%~v, which drops the quotes; cmd does not re-read the text it substitutes for %%~v.
 
+rem The values below are UTF-8 and cmd reads a batch file in the console code page: switch to
+rem UTF-8 while this file runs and put the user's code page back at the end.
+for /f "tokens=2 delims=:." %%c in ('"%SystemRoot%\System32\chcp.com"') do set "_VENV_CODEPAGE=%%c"
+if defined _VENV_CODEPAGE "%SystemRoot%\System32\chcp.com" 65001 >nul
+
 rem Leave any environment that is active now.
 if defined _OLD_VIRTUAL_PROMPT (
     set "PROMPT=%_OLD_VIRTUAL_PROMPT%"
@@ -33,3 +38,6 @@ set _VENV_BIN_NAME=
 
 rem cmd reads $-codes in PROMPT ($G is ">"), so a '$' in the name is written as "$$".
 if not defined VIRTUAL_ENV_DISABLE_PROMPT set "PROMPT=(%VIRTUAL_ENV_PROMPT:$=$$%) %PROMPT%"
+
+if defined _VENV_CODEPAGE "%SystemRoot%\System32\chcp.com" %_VENV_CODEPAGE% >nul
+set _VENV_CODEPAGE=
