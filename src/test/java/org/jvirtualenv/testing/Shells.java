@@ -146,8 +146,13 @@ public final class Shells {
         }
         try {
             Path home = Files.createTempDirectory("pyenv-home");
-            ProcessResult r = ProcessRunner.run(List.of(pyenv.get().toString(), "root"),
-                    cleanEnvironment(home), home);
+            // pyenv defaults its root to $HOME/.pyenv, and the child's HOME is a scratch dir: tell
+            // it where it lives (its script sits in ROOT/bin or ROOT/libexec).
+            Map<String, String> env = cleanEnvironment(home);
+            String root = System.getenv("PYENV_ROOT");
+            env.put("PYENV_ROOT", root != null ? root
+                    : pyenv.get().toRealPath().getParent().getParent().toString());
+            ProcessResult r = ProcessRunner.run(List.of(pyenv.get().toString(), "root"), env, home);
             Trees.deleteRecursively(home);
             if (r.exitCode() != 0) {
                 return Optional.empty();
