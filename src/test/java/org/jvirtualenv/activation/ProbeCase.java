@@ -1,5 +1,6 @@
 package org.jvirtualenv.activation;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -32,7 +33,7 @@ record ProbeCase(String label, String envName, String prompt) {
     }
 
     static List<ProbeCase> hostile() {
-        List<ProbeCase> cases = new java.util.ArrayList<>();
+        List<ProbeCase> cases = new ArrayList<>();
         for (String payload : hostilePayloads()) {
             cases.add(new ProbeCase("path " + visible(payload), payload, "p"));
             cases.add(new ProbeCase("prompt " + visible(payload), "env", payload));

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +51,7 @@ final class ShellProbe {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        Activator activator = Activators.select(java.util.List.of(activatorName(shell.family))).get(0);
+        Activator activator = Activators.select(List.of(activatorName(shell.family))).get(0);
         ProbeWorkspace ws;
         try {
             ws = ProbeWorkspace.create(root, probeCase, activator, Shells.python3().orElseThrow());
