@@ -1,21 +1,80 @@
 package org.jvirtualenv.activation;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 
-/** Placeholder until the activation stage lands: no activators. */
+import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.activation.quoting.BatchQuoter;
+import org.jvirtualenv.activation.quoting.CshQuoter;
+import org.jvirtualenv.activation.quoting.FishQuoter;
+import org.jvirtualenv.activation.quoting.NushellQuoter;
+import org.jvirtualenv.activation.quoting.PosixShellQuoter;
+import org.jvirtualenv.activation.quoting.PowerShellQuoter;
+import org.jvirtualenv.activation.quoting.PythonQuoter;
+
+/** The known activators, in the order virtualenv lists them, and the choice among them. */
 public final class Activators {
+    private static final Predicate<ActivationContext> EVERYWHERE = ctx -> true;
+    private static final Predicate<ActivationContext> POSIX_ONLY = ctx -> !ctx.windows();
+    private static final Predicate<ActivationContext> WINDOWS_ONLY = ActivationContext::windows;
+
+    private static final List<Activator> ALL = List.of(
+            // Kept on Windows too: Git Bash / MSYS / Cygwin users source it there.
+            new TemplateActivator("bash", "BashActivator", new PosixShellQuoter(), EVERYWHERE,
+                    List.of(ScriptFile.plain("activate"))),
+            new TemplateActivator("cshell", "CShellActivator", new CshQuoter(), POSIX_ONLY,
+                    List.of(ScriptFile.plain("activate.csh"))),
+            new TemplateActivator("fish", "FishActivator", new FishQuoter(), EVERYWHERE,
+                    List.of(ScriptFile.plain("activate.fish"))),
+            new TemplateActivator("nushell", "NushellActivator", new NushellQuoter(), EVERYWHERE,
+                    List.of(ScriptFile.plain("activate.nu"))),
+            new TemplateActivator("powershell", "PowerShellActivator", new PowerShellQuoter(), EVERYWHERE,
+                    List.of(new ScriptFile("activate.ps1", "activate.ps1", false, true))),
+            new TemplateActivator("batch", "BatchActivator", new BatchQuoter(), WINDOWS_ONLY,
+                    List.of(new ScriptFile("activate.bat", "activate.bat", true, false),
+                            new ScriptFile("deactivate.bat", "deactivate.bat", true, false))),
+            new TemplateActivator("python", "PythonActivator", new PythonQuoter(), EVERYWHERE,
+                    List.of(ScriptFile.plain("activate_this.py"))));
+
     private Activators() {
     }
 
     public static List<Activator> all() {
-        return List.of();
+        return ALL;
     }
 
+    /** What to write when the user did not pass {@code --activators}. */
     public static List<Activator> defaults(ActivationContext context) {
-        return List.of();
+        return ALL.stream().filter(a -> a.supports(context)).toList();
     }
 
+    /**
+     * The activators named by {@code --activators}, in the given order, without duplicates. A
+     * named activator is written even where it is not a default (e.g. batch on POSIX).
+     *
+     * @throws VirtualenvException (usage) for a name that is not known
+     */
     public static List<Activator> select(List<String> names) {
-        return List.of();
+        Map<String, Activator> byName = new LinkedHashMap<>();
+        ALL.forEach(a -> byName.put(a.name(), a));
+        List<Activator> chosen = new ArrayList<>();
+        for (String raw : names) {
+            String name = raw.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
+            Activator activator = byName.get(name);
+            if (activator == null) {
+                throw new VirtualenvException(VirtualenvException.USAGE, String.format(
+                        "unknown activator '%s': choose from %s", name, String.join(", ", byName.keySet())));
+            }
+            if (!chosen.contains(activator)) {
+                chosen.add(activator);
+            }
+        }
+        return List.copyOf(chosen);
     }
 }

@@ -1,0 +1,35 @@
+# Puts this virtual environment first on PATH for the current csh or tcsh session.
+# Load it with:  source bin/activate.csh        Undo with: deactivate
+#
+# csh expands every variable on a line before running any of it, so the alias below tests with
+# "&&" chains (each command is expanded only when reached) instead of one-line ifs.
+
+alias deactivate 'test $?_OLD_VIRTUAL_PATH = 1 && setenv PATH "$_OLD_VIRTUAL_PATH:q" && unset _OLD_VIRTUAL_PATH; test $?_OLD_VIRTUAL_PYTHONHOME = 1 && setenv PYTHONHOME "$_OLD_VIRTUAL_PYTHONHOME:q" && unset _OLD_VIRTUAL_PYTHONHOME; test $?_OLD_VIRTUAL_PROMPT = 1 && set prompt="$_OLD_VIRTUAL_PROMPT:q" && unset _OLD_VIRTUAL_PROMPT; unsetenv VIRTUAL_ENV; unsetenv VIRTUAL_ENV_PROMPT; rehash; test "\!*" = nondestructive || unalias deactivate'
+
+# Leave any environment that is active now, keeping the alias.
+deactivate nondestructive
+
+setenv VIRTUAL_ENV __VIRTUAL_ENV__
+setenv VIRTUAL_ENV_PROMPT __VIRTUAL_PROMPT__
+
+set _OLD_VIRTUAL_PATH="$PATH:q"
+setenv PATH __VIRTUAL_ENV__/__BIN_NAME__:"$PATH:q"
+
+if ( $?PYTHONHOME ) then
+    set _OLD_VIRTUAL_PYTHONHOME="$PYTHONHOME:q"
+    unsetenv PYTHONHOME
+endif
+
+# Only interactive shells have a prompt. csh shows '!' in it as the event number and tcsh also
+# reads %-sequences; neither runs commands from the prompt text.
+set _venv_quiet = ''
+if ( $?VIRTUAL_ENV_DISABLE_PROMPT ) then
+    set _venv_quiet = "$VIRTUAL_ENV_DISABLE_PROMPT:q"
+endif
+if ( $?prompt && "$_venv_quiet" == '' ) then
+    set _OLD_VIRTUAL_PROMPT="$prompt:q"
+    set prompt = '('__VIRTUAL_PROMPT__') '"$prompt:q"
+endif
+unset _venv_quiet
+
+rehash

@@ -1,0 +1,22 @@
+package org.jvirtualenv.activation;
+
+import java.util.List;
+
+/** The values every template may use; a template only gets quoted what it actually mentions. */
+final class ScriptValues {
+    private ScriptValues() {
+    }
+
+    static List<ScriptValue> of(ActivationContext ctx) {
+        String pathSep = ctx.windows() ? ";" : ":";
+        return List.of(
+                new ScriptValue("__VIRTUAL_ENV__", ctx.envDir().toString(), "the environment path"),
+                new ScriptValue("__VIRTUAL_PROMPT__", ctx.prompt(), "the prompt"),
+                new ScriptValue("__BIN_NAME__", ctx.binDirName(), "the scripts directory name"),
+                new ScriptValue("__PATH_SEP__", pathSep, "the PATH separator"),
+                // Relative, '/'-separated dirs joined by the target's os.pathsep, which is how
+                // activate_this.py splits them again.
+                new ScriptValue("__SITE_PACKAGES__", String.join(pathSep, ctx.sitePackages()),
+                        "the site-packages list"));
+    }
+}
