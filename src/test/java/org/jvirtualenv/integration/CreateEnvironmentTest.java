@@ -94,6 +94,12 @@ class CreateEnvironmentTest {
         assertFalse(Files.exists(dest.resolve("bin/demo-cli")));
         assertFalse(Files.exists(Path.of(envSite, "demo_pkg")));
 
+        // Activation in a real bash: the env's python comes first, deactivate puts PATH back.
+        RunResult bash = Run.command(env, tmp, "bash", "-c",
+                "before=$PATH; . \"$1/bin/activate\"; command -v python; echo \"$VIRTUAL_ENV\"; deactivate; "
+                        + "[ \"$PATH\" = \"$before\" ] && echo restored; command -v deactivate || echo gone", "bash", dest.toString());
+        assertEquals(dest.resolve("bin/python") + "\n" + dest + "\nrestored\ngone", bash.stdout().strip(), bash.describe());
+
         // Uninstalling pip itself leaves nothing of it: proves the RECORD we wrote is complete.
         RunResult removePip = Run.command(env, tmp, py.toString(), "-m", "pip", "uninstall", "-y", "pip");
         assertEquals(0, removePip.exitCode(), removePip.describe());
