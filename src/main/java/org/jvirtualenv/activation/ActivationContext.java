@@ -14,6 +14,8 @@ import java.util.List;
  * @param windows       whether the environment uses the Windows layout
  * @param sitePackages  site-packages directories relative to envDir, '/'-separated
  * @param pythonVersion "X.Y" of the environment's interpreter
+ * @param relocatable   whether the scripts must find the environment from their own location
+ *                      (--relocatable) instead of trusting the path baked in at creation
  */
 public record ActivationContext(
         Path envDir,
@@ -21,7 +23,13 @@ public record ActivationContext(
         String prompt,
         boolean windows,
         List<String> sitePackages,
-        String pythonVersion) {
+        String pythonVersion,
+        boolean relocatable) {
+
+    public ActivationContext(Path envDir, String binDirName, String prompt, boolean windows,
+                             List<String> sitePackages, String pythonVersion) {
+        this(envDir, binDirName, prompt, windows, sitePackages, pythonVersion, false);
+    }
 
     public ActivationContext {
         envDir = envDir.toAbsolutePath();
