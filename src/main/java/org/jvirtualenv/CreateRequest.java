@@ -16,6 +16,7 @@ import org.jvirtualenv.seed.SeedOptions;
  * @param pythonSpecs  interpreters to try in order; empty means the first python3 on PATH
  * @param activators   short names of activators to write; null means all that fit the platform
  * @param environment  the process environment discovery and defaults read (PATH, HOME, XDG_*)
+ * @param relocatable  make the environment work wherever it is moved (see {@code relocate})
  */
 public record CreateRequest(
         Path destination,
@@ -28,7 +29,8 @@ public record CreateRequest(
         SeedOptions seed,
         List<String> activators,
         Path workDir,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        boolean relocatable) {
 
     public CreateRequest {
         pythonSpecs = List.copyOf(pythonSpecs);
@@ -55,6 +57,7 @@ public record CreateRequest(
         private List<String> activators;
         private Path workDir = Path.of("").toAbsolutePath();
         private Map<String, String> environment = System.getenv();
+        private boolean relocatable;
 
         private Builder(Path destination) {
             this.destination = destination;
@@ -121,10 +124,15 @@ public record CreateRequest(
             return this;
         }
 
+        public Builder relocatable(boolean value) {
+            relocatable = value;
+            return this;
+        }
+
         public CreateRequest build() {
             Path cache = appData != null ? workDir.resolve(appData) : AppData.defaultFor(environment).root();
             return new CreateRequest(destination, pythonSpecs, clear, systemSitePackages, copies, prompt, vcsIgnore,
-                    new SeedOptions(seed, seedChoices, cache), activators, workDir, environment);
+                    new SeedOptions(seed, seedChoices, cache), activators, workDir, environment, relocatable);
         }
     }
 }

@@ -3,9 +3,14 @@ package org.jvirtualenv;
 import java.nio.file.Path;
 import java.util.List;
 import org.jvirtualenv.discovery.PythonInfo;
+import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.seed.SeedResult;
 
-/** What was made: the report the CLI prints is built from this alone. */
+/**
+ * What was made: the report the CLI prints is built from this alone.
+ *
+ * @param relocation what --relocatable changed; null without it
+ */
 public record CreateResult(
         Path destination,
         PythonInfo python,
@@ -13,5 +18,6 @@ public record CreateResult(
         SeedResult seed,
         List<String> activators,
         long millis,
-        CreateRequest request) {
+        CreateRequest request,
+        RelocationReport relocation) {
 }

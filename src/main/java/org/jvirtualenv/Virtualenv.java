@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.jvirtualenv.activation.ActivationContext;
 import org.jvirtualenv.activation.Activator;
@@ -19,9 +20,12 @@ import org.jvirtualenv.create.CreatorInput;
 import org.jvirtualenv.create.Creators;
 import org.jvirtualenv.create.EnvLayout;
 import org.jvirtualenv.create.PlanExecutor;
+import org.jvirtualenv.create.PyvenvCfg;
 import org.jvirtualenv.discovery.Discovery;
 import org.jvirtualenv.discovery.Introspector;
 import org.jvirtualenv.discovery.PythonInfo;
+import org.jvirtualenv.relocate.RelocationReport;
+import org.jvirtualenv.relocate.Relocator;
 import org.jvirtualenv.seed.BundledWheels;
 import org.jvirtualenv.seed.SeedResult;
 import org.jvirtualenv.seed.Seeder;
@@ -75,15 +79,16 @@ public final class Virtualenv {
             ActivationContext context = new ActivationContext(dest, layout.binDir(),
                     prompt != null ? prompt : dest.getFileName().toString(), layout.windows(),
                     new ArrayList<>(new LinkedHashSet<>(List.of(layout.purelib(), layout.platlib()))),
-                    python.version().majorMinor());
+                    python.version().majorMinor(), request.relocatable());
             activators = request.activators() == null ? Activators.defaults(context)
                     : Activators.select(request.activators());
             for (Activator activator : activators) {
                 activator.generate(context);
             }
+            RelocationReport relocation = request.relocatable() ? new Relocator().relocate(dest) : null;
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new CreateResult(dest, python, creator.name(), seed,
-                    activators.stream().map(Activator::displayName).toList(), millis, request);
+                    activators.stream().map(Activator::displayName).toList(), millis, request, relocation);
         } catch (IOException e) {
             cleanUp(firstCreated);
             throw new VirtualenvException("failed to create " + dest + ": " + describe(e), e);
@@ -91,6 +96,50 @@ public final class Virtualenv {
             cleanUp(firstCreated);
             throw e;
         }
+    }
+
+    /** Whether {@code --relocatable} on this request means "relocate the existing environment in place". */
+    public static boolean relocatesInPlace(CreateRequest request) {
+        Path dest = request.workDir().resolve(request.destination()).toAbsolutePath().normalize();
+        return request.relocatable() && !request.clear() && Files.isRegularFile(dest.resolve("pyvenv.cfg"));
+    }
+
+    /**
+     * The original virtualenv's {@code --relocatable ENV}: make an existing environment (and the
+     * packages installed in it since) independent of its path, without re-creating or re-seeding
+     * it. Activators already present are rendered again in relocatable form. Runs no interpreter.
+     */
+    public static RelocationReport makeRelocatable(CreateRequest request) {
+        Path dest = request.workDir().resolve(request.destination()).toAbsolutePath().normalize();
+        Map<String, String> cfg;
+        try {
+            cfg = PyvenvCfg.parse(Files.readString(dest.resolve("pyvenv.cfg")));
+        } catch (IOException e) {
+            throw new VirtualenvException("cannot read " + dest.resolve("pyvenv.cfg") + ": " + describe(e), e);
+        }
+        String binName = Files.isDirectory(dest.resolve("Scripts")) && !Files.isDirectory(dest.resolve("bin")) ? "Scripts" : "bin";
+        String version = cfg.getOrDefault("version", cfg.getOrDefault("version_info", ""));
+        String majorMinor = version.replaceFirst("^(\\d+\\.\\d+).*$", "$1");
+        List<String> sites = new ArrayList<>();
+        for (String candidate : List.of("lib/python" + majorMinor + "/site-packages", "lib/pypy" + majorMinor + "/site-packages",
+                "Lib/site-packages", "site-packages")) {
+            if (Files.isDirectory(dest.resolve(candidate))) {
+                sites.add(candidate);
+            }
+        }
+        String prompt = cfg.containsKey("prompt") ? cfg.get("prompt") : dest.getFileName().toString();
+        ActivationContext context = new ActivationContext(dest, binName, prompt, binName.equals("Scripts"), sites,
+                majorMinor, true);
+        List<Activator> activators = request.activators() == null ? Activators.present(context.binDir())
+                : Activators.select(request.activators());
+        try {
+            for (Activator activator : activators) {
+                activator.generate(context);
+            }
+        } catch (IOException e) {
+            throw new VirtualenvException("failed to rewrite the activators of " + dest + ": " + describe(e), e);
+        }
+        return new Relocator().relocate(dest);
     }
 
     /** The absolute destination, after the checks virtualenv makes before touching anything. */

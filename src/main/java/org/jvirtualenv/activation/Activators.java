@@ -51,6 +51,14 @@ public final class Activators {
         return ALL.stream().filter(a -> a.supports(context)).toList();
     }
 
+    /** The activators whose scripts are already in binDir (to re-render them in place). */
+    public static List<Activator> present(java.nio.file.Path binDir) {
+        return ALL.stream()
+                .filter(a -> a instanceof TemplateActivator t
+                        && java.nio.file.Files.exists(binDir.resolve(t.files().get(0).outputName())))
+                .toList();
+    }
+
     /**
      * The activators named by {@code --activators}, in the given order, without duplicates. A
      * named activator is written even where it is not a default (e.g. batch on POSIX).

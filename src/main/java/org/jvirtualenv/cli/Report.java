@@ -1,7 +1,9 @@
 package org.jvirtualenv.cli;
 
+import java.nio.file.Path;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.CreateResult;
+import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.seed.InstalledDistribution;
 import org.jvirtualenv.seed.SeedOptions;
 import org.jvirtualenv.seed.Seeder;
@@ -39,7 +41,22 @@ final class Report {
             out.append("  seeder NoneSeeder()\n");
         }
         out.append("  activators ").append(String.join(",", result.activators())).append('\n');
+        if (result.relocation() != null) {
+            out.append("  relocatable: ").append(summary(result.relocation())).append('\n');
+        }
         return out.toString();
+    }
+
+    static String renderRelocation(Path env, RelocationReport relocation) {
+        return "made " + env + " relocatable: " + summary(relocation) + "\n";
+    }
+
+    private static String summary(RelocationReport relocation) {
+        String text = relocation.rewritten().size() + " files rewritten";
+        if (!relocation.untouched().isEmpty()) {
+            text += ", " + relocation.untouched().size() + " left untouched (see -v)";
+        }
+        return text;
     }
 
     private static String py(boolean value) {

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.CreateResult;
 import org.jvirtualenv.Virtualenv;
+import org.jvirtualenv.relocate.RelocationReport;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -80,6 +81,11 @@ public final class VirtualenvCommand implements Callable<Integer> {
             description = "activation scripts to write, comma separated (default: all that fit the platform)")
     List<String> activators;
 
+    @Option(names = "--relocatable",
+            description = "make the environment work after it is moved or copied; on an existing environment, "
+                    + "only make it (and what was installed since) relocatable")
+    boolean relocatable;
+
     @Option(names = {"-v", "--verbose"}, description = "explain each step (repeat for more)")
     boolean[] verbose = new boolean[0];
 
@@ -105,7 +111,8 @@ public final class VirtualenvCommand implements Callable<Integer> {
                 .vcsIgnore(!noVcsIgnore)
                 .seed(!noSeed)
                 .appData(appData)
-                .activators(activators);
+                .activators(activators)
+                .relocatable(relocatable);
         pythons.forEach(request::python);
         if (noPip) {
             request.seedChoice("pip", "none");
@@ -116,12 +123,20 @@ public final class VirtualenvCommand implements Callable<Integer> {
         if (noWheel) {
             request.seedChoice("wheel", "none");
         }
-        CreateResult result = Virtualenv.create(request.build());
-        if (quiet.length == 0) {
-            PrintWriter out = spec.commandLine().getOut();
-            out.print(Report.render(result));
-            out.flush();
+        CreateRequest built = request.build();
+        PrintWriter out = spec.commandLine().getOut();
+        if (Virtualenv.relocatesInPlace(built)) {
+            RelocationReport relocation = Virtualenv.makeRelocatable(built);
+            if (quiet.length == 0) {
+                out.print(Report.renderRelocation(built.workDir().resolve(destination).normalize(), relocation));
+            }
+        } else {
+            CreateResult result = Virtualenv.create(built);
+            if (quiet.length == 0) {
+                out.print(Report.render(result));
+            }
         }
+        out.flush();
         return 0;
     }
 

@@ -37,7 +37,11 @@ final class ScriptRewriter {
             if (thirdEnd < 0 || !text.substring(secondEnd + 1, thirdEnd).equals(CLOSE)) {
                 return Optional.empty();
             }
-            interpreter = interpreterIn(text.substring(firstEnd + 1, secondEnd));
+            String exec = text.substring(firstEnd + 1, secondEnd);
+            interpreter = interpreterIn(exec);
+            if (interpreter == null) {
+                interpreter = literalInterpreterIn(exec);
+            }
             body = text.substring(thirdEnd + 1);
         } else {
             interpreter = first;
@@ -51,6 +55,20 @@ final class ScriptRewriter {
             return Optional.empty();
         }
         return Optional.of((Shebang.relative(name) + body).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * pip double-quotes the interpreter path without escaping it, so a path holding {@code $(...)}
+     * is not a literal sh word; but it is still the env's own path, text for text. Recognising it
+     * as text lets --relocatable replace such a script with one that is safe to run.
+     */
+    private String literalInterpreterIn(String execLine) {
+        String start = EXEC + "\"" + binDir + "/";
+        if (!execLine.startsWith(start)) {
+            return null;
+        }
+        int close = execLine.indexOf('"', start.length());
+        return close < 0 ? null : binDir + "/" + execLine.substring(start.length(), close);
     }
 
     /**
