@@ -19,4 +19,8 @@ record python "$(found_python)"
 deactivate
 record d.path "$PATH"
 record d.virtual_env "${VIRTUAL_ENV-<unset>}"
+# In a subshell (dash and mksh must look at their own process, not $$), and from the bin
+# directory by a relative name.
+( . "$ENV_DIR/bin/activate"; record sub.virtual_env "${VIRTUAL_ENV-<unset>}" )
+( cd "$ENV_DIR/bin" && . ./activate && record rel.virtual_env "${VIRTUAL_ENV-<unset>}" )
 record done yes

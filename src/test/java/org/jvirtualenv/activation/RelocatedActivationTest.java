@@ -265,6 +265,12 @@ class RelocatedActivationTest {
             checks.add(() -> assertEquals(expected + "/bin:" + before, outcome.recorded("path"), "PATH " + context));
             checks.add(() -> assertEquals(expected + "/bin/python", found, "python found " + context));
             checks.add(() -> assertEquals("", outcome.result().stderr(), "nothing on stderr " + context));
+            if (shell.family == Family.SH) {
+                checks.add(() -> assertEquals(expected.toString(), outcome.recorded("sub.virtual_env"),
+                        "VIRTUAL_ENV when sourced in a subshell " + context));
+                checks.add(() -> assertEquals(expected.toString(), outcome.recorded("rel.virtual_env"),
+                        "VIRTUAL_ENV when sourced as ./activate from bin " + context));
+            }
         }
         checks.add(() -> assertEquals(before, outcome.recorded("d.path"), "PATH after deactivate " + context));
         checks.add(() -> assertEquals("<unset>", outcome.recorded("d.virtual_env"), "VIRTUAL_ENV after deactivate " + context));
