@@ -28,7 +28,14 @@ if defined _OLD_VIRTUAL_PATH (
     set "_OLD_VIRTUAL_PATH=%PATH%"
 )
 
+rem Where the environment was created. A relocatable one (--relocatable) first looks for itself
+rem in the folder above the one holding this file, so it still works after being moved or
+rem copied; the recorded path is then only the fallback.
 for %%v in (__VIRTUAL_ENV__) do set "VIRTUAL_ENV=%%~v"
+set _VENV_RELOCATABLE=
+for %%v in (__RELOCATABLE__) do set "_VENV_RELOCATABLE=%%~v"
+if defined _VENV_RELOCATABLE for %%d in ("%~dp0..") do if exist "%%~fd\pyvenv.cfg" set "VIRTUAL_ENV=%%~fd"
+set _VENV_RELOCATABLE=
 for %%v in (__VIRTUAL_PROMPT__) do set "VIRTUAL_ENV_PROMPT=%%~v"
 for %%v in (__BIN_NAME__) do set "_VENV_BIN_NAME=%%~v"
 

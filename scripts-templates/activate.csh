@@ -4,6 +4,18 @@
 # csh expands every variable on a line before running any of it, so the alias below tests with
 # "&&" chains (each command is expanded only when reached) instead of one-line ifs.
 
+# A relocatable environment (--relocatable) cannot look for itself here: csh has no way to learn
+# the path of the file it is sourcing. When the environment is no longer where it was created,
+# say so on one line and change nothing.
+set _venv_relocatable = __RELOCATABLE__
+set _venv_recorded = __VIRTUAL_ENV__
+if ( "$_venv_relocatable" != '' ) then
+    if ( ! -f "$_venv_recorded/pyvenv.cfg" || ! -f "$_venv_recorded/"__BIN_NAME__"/activate.csh" ) then
+        printf '%s\n' "activate.csh: this environment was moved or copied from $_venv_recorded and csh cannot tell where it is now, so nothing was changed; use 'source NEW_PLACE/bin/activate' from sh, bash or zsh (or activate.fish, activate.nu), or run 'virtualenv --relocatable NEW_PLACE' to rewrite activate.csh for its new place" >>& /dev/stderr
+        goto _venv_done
+    endif
+endif
+
 alias deactivate 'test $?_OLD_VIRTUAL_PATH = 1 && setenv PATH "$_OLD_VIRTUAL_PATH:q" && unset _OLD_VIRTUAL_PATH; test $?_OLD_VIRTUAL_PYTHONHOME = 1 && setenv PYTHONHOME "$_OLD_VIRTUAL_PYTHONHOME:q" && unset _OLD_VIRTUAL_PYTHONHOME; test $?_OLD_VIRTUAL_PROMPT = 1 && set prompt="$_OLD_VIRTUAL_PROMPT:q" && unset _OLD_VIRTUAL_PROMPT; unsetenv VIRTUAL_ENV; unsetenv VIRTUAL_ENV_PROMPT; rehash; test "\!*" = nondestructive || unalias deactivate'
 
 # Leave any environment that is active now, keeping the alias.
@@ -33,3 +45,6 @@ endif
 unset _venv_quiet
 
 rehash
+
+_venv_done:
+unset _venv_relocatable _venv_recorded

@@ -27,7 +27,19 @@ end
 # Leave any environment that is active now, keeping this function.
 deactivate nondestructive
 
+# Where the environment was created. A relocatable one (--relocatable) first looks for itself
+# next to this file, so it still works after being moved, copied or unpacked elsewhere; the
+# recorded path is then only the fallback.
 set -gx VIRTUAL_ENV __VIRTUAL_ENV__
+set -l _venv_relocatable __RELOCATABLE__
+if test -n "$_venv_relocatable"
+    # string collect keeps a name with spaces or newlines in one piece
+    set -l _venv_bin (status dirname | string collect)
+    set -l _venv_dir (builtin realpath -- "$_venv_bin/.." 2>/dev/null | string collect)
+    if test -n "$_venv_dir" -a -f "$_venv_dir/pyvenv.cfg"
+        set -gx VIRTUAL_ENV $_venv_dir
+    end
+end
 set -gx VIRTUAL_ENV_PROMPT __VIRTUAL_PROMPT__
 
 set -g _OLD_VIRTUAL_PATH $PATH

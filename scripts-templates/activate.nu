@@ -5,7 +5,13 @@
 # prompt back by itself. Written for nushell 0.108; only long-stable commands are used.
 
 export-env {
-    let venv_dir = __VIRTUAL_ENV__
+    # Where the environment was created. A relocatable one (--relocatable) first looks for
+    # itself next to this file (FILE_PWD: this file's directory, symlinks resolved), so it still
+    # works after being moved, copied or unpacked elsewhere; the recorded path is the fallback.
+    let recorded_dir = __VIRTUAL_ENV__
+    let relocatable = __RELOCATABLE__
+    let here = if ($relocatable != '') and ('FILE_PWD' in $env) { $env.FILE_PWD | path dirname } else { '' }
+    let venv_dir = if ($here != '') and ($here | path join 'pyvenv.cfg' | path exists) { $here } else { $recorded_dir }
     let venv_prompt = __VIRTUAL_PROMPT__
     let bin_dir = ([$venv_dir __BIN_NAME__] | path join)
 

@@ -26,7 +26,14 @@ try:
 except NameError:
     raise AssertionError("run this file with exec(open(path).read(), {'__file__': path})")
 
+# Where the environment was created. A relocatable one (--relocatable) first looks for itself
+# above this file, so it still works after being moved, copied or unpacked elsewhere; the
+# recorded path is then only the fallback.
 venv_dir = _native(__VIRTUAL_ENV__)
+if _native(__RELOCATABLE__):
+    _here = os.path.dirname(os.path.dirname(os.path.realpath(__file__)))
+    if os.path.isfile(os.path.join(_here, "pyvenv.cfg")):
+        venv_dir = _here
 bin_dir = os.path.join(venv_dir, _native(__BIN_NAME__))
 
 os.environ["PATH"] = os.pathsep.join([bin_dir] + os.environ.get("PATH", "").split(os.pathsep))

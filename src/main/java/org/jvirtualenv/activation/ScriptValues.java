@@ -17,6 +17,10 @@ final class ScriptValues {
                 // Relative, '/'-separated dirs joined by the target's os.pathsep, which is how
                 // activate_this.py splits them again.
                 new ScriptValue("__SITE_PACKAGES__", String.join(pathSep, ctx.sitePackages()),
-                        "the site-packages list"));
+                        "the site-packages list"),
+                // A flag the script tests at run time ("1" or empty), quoted like any value, so
+                // the mode needs no template syntax of its own: with --relocatable the script
+                // looks for the environment next to itself and keeps __VIRTUAL_ENV__ as fallback.
+                new ScriptValue("__RELOCATABLE__", ctx.relocatable() ? "1" : "", "the relocatable flag"));
     }
 }

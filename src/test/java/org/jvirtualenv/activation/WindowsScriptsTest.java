@@ -28,21 +28,58 @@ class WindowsScriptsTest {
     /** Spaces, a percent sign, quotes of each PowerShell kind and non-ASCII in one name. */
     static final ActivationContext CONTEXT = new ActivationContext(Path.of("/opt/envs/my env"), "Scripts",
             "it's 50% \u2019ok\u2019 & caf\u00e9 $HOME", true, List.of("Lib/site-packages"), "3.12");
+    /** The same environment made with --relocatable. */
+    static final ActivationContext RELOCATABLE = new ActivationContext(CONTEXT.envDir(), CONTEXT.binDirName(),
+            CONTEXT.prompt(), true, CONTEXT.sitePackages(), CONTEXT.pythonVersion(), true);
 
     private static Map<String, byte[]> render(String activator) {
-        return ((TemplateActivator) Activators.select(List.of(activator)).get(0)).render(CONTEXT);
+        return render(activator, CONTEXT);
+    }
+
+    private static Map<String, byte[]> render(String activator, ActivationContext context) {
+        return ((TemplateActivator) Activators.select(List.of(activator)).get(0)).render(context);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"powershell:activate.ps1", "batch:activate.bat", "batch:deactivate.bat"})
     void matchesGolden(String spec) throws IOException {
+        checkGolden(spec, CONTEXT, "golden");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"powershell:activate.ps1", "batch:activate.bat", "batch:deactivate.bat"})
+    void matchesRelocatableGolden(String spec) throws IOException {
+        checkGolden(spec, RELOCATABLE, "golden/relocatable");
+    }
+
+    /** activate.ps1 always finds the environment from its own path, whatever the mode. */
+    @Test
+    void powershellIsTheSameInBothModes() {
+        assertArrayEquals(render("powershell").get("activate.ps1"),
+                render("powershell", RELOCATABLE).get("activate.ps1"));
+    }
+
+    @Test
+    void relocatableBatchLooksNextToItselfBeforeTheRecordedPath() {
+        String bat = new String(render("batch", RELOCATABLE).get("activate.bat"), StandardCharsets.UTF_8);
+        String recorded = "for %%v in (\"/opt/envs/my env\") do set \"VIRTUAL_ENV=%%~v\"\r\n";
+        String derived = "for %%d in (\"%~dp0..\") do if exist \"%%~fd\\pyvenv.cfg\" set \"VIRTUAL_ENV=%%~fd\"";
+        assertTrue(bat.contains(recorded), bat);
+        assertTrue(bat.indexOf(derived) > bat.indexOf(recorded), "derived after the fallback: " + bat);
+        assertTrue(bat.contains("for %%v in (\"1\") do set \"_VENV_RELOCATABLE=%%~v\"\r\n"), bat);
+        String plain = new String(render("batch").get("activate.bat"), StandardCharsets.UTF_8);
+        assertTrue(plain.contains("for %%v in (\"\") do set \"_VENV_RELOCATABLE=%%~v\"\r\n"), plain);
+    }
+
+    private void checkGolden(String spec, ActivationContext context, String dir) throws IOException {
         String[] parts = spec.split(":");
-        byte[] actual = render(parts[0]).get(parts[1]);
-        Path source = Path.of("src/test/resources/golden", parts[1]);
+        byte[] actual = render(parts[0], context).get(parts[1]);
+        Path source = Path.of("src/test/resources", dir, parts[1]);
         if (Boolean.getBoolean("jvirtualenv.updateGoldens")) {
+            Files.createDirectories(source.getParent());
             Files.write(source, actual);
         }
-        try (InputStream in = getClass().getResourceAsStream("/golden/" + parts[1])) {
+        try (InputStream in = getClass().getResourceAsStream("/" + dir + "/" + parts[1])) {
             assertNotNull(in, "missing golden " + source + ": run with -Djvirtualenv.updateGoldens=true");
             byte[] golden = in.readAllBytes();
             assertEquals(new String(golden, StandardCharsets.UTF_8), new String(actual, StandardCharsets.UTF_8));
