@@ -53,7 +53,7 @@ class RelocatableEnvironmentTest {
 
     private CreateRequest.Builder request(Path dest) {
         return CreateRequest.builder(dest).python(Interpreters.any3().executable().toString())
-                .environment(env).workDir(tmp).relocatable(true).activators(java.util.List.of("bash", "python"));
+                .environment(env).workDir(tmp).relocatable(true).activators(java.util.List.of("bash", "fish", "nushell", "python"));
     }
 
     private static Path sitePackages(Path envDir) throws IOException {
@@ -114,6 +114,33 @@ class RelocatableEnvironmentTest {
         Files.createDirectories(moved.getParent());
         Files.move(original, moved);
         assertWorksAt(moved);
+    }
+
+    /** The other shells' activators, on a real moved environment (nu is covered with rendered envs in activation tests). */
+    @Test
+    void shellsActivateTheMovedEnvironment() throws IOException {
+        Path moved = tmp.resolve("moved again/naïve env");
+        Files.createDirectories(moved.getParent());
+        Files.move(original, moved);
+        String expected = moved + "\n" + moved.resolve("bin/python");
+        for (String shell : java.util.List.of("bash", "zsh", "dash")) {
+            var exe = org.jvirtualenv.testing.Shells.find(shell);
+            if (exe.isEmpty()) {
+                System.err.println("[RelocatableEnvironmentTest] " + org.jvirtualenv.testing.Shells.notInstalled(shell, "apt-get install " + shell));
+                continue;
+            }
+            RunResult r = Run.command(env, tmp, exe.get().toString(), "-c",
+                    ". \"$1/bin/activate\" && printf '%s\\n' \"$VIRTUAL_ENV\" && command -v python", shell, moved.toString());
+            assertEquals(expected, r.stdout().strip(), shell + ": " + r.describe());
+        }
+        var fish = org.jvirtualenv.testing.Shells.find("fish");
+        if (fish.isPresent()) {
+            RunResult r = Run.command(env, tmp, fish.get().toString(), "--no-config", "-c",
+                    "source $argv[1]/bin/activate.fish; and printf '%s\\n' $VIRTUAL_ENV; and command -v python", moved.toString());
+            assertEquals(expected, r.stdout().strip(), "fish: " + r.describe());
+        } else {
+            System.err.println("[RelocatableEnvironmentTest] " + org.jvirtualenv.testing.Shells.notInstalled("fish", "apt-get install fish"));
+        }
     }
 
     @Test
