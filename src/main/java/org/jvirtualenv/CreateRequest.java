@@ -16,6 +16,7 @@ import org.jvirtualenv.seed.SeedOptions;
  * @param pythonSpecs  interpreters to try in order; empty means the first python3 on PATH
  * @param activators   short names of activators to write; null means all that fit the platform
  * @param environment  the process environment discovery and defaults read (PATH, HOME, XDG_*)
+ * @param tryFirstWith interpreters discovery tries before searching (each must still satisfy the spec)
  */
 public record CreateRequest(
         Path destination,
@@ -28,9 +29,11 @@ public record CreateRequest(
         SeedOptions seed,
         List<String> activators,
         Path workDir,
-        Map<String, String> environment) {
+        Map<String, String> environment,
+        List<String> tryFirstWith) {
 
     public CreateRequest {
+        tryFirstWith = tryFirstWith == null ? List.of() : List.copyOf(tryFirstWith);
         pythonSpecs = List.copyOf(pythonSpecs);
         activators = activators == null ? null : List.copyOf(activators);
         environment = Map.copyOf(environment);
@@ -55,6 +58,7 @@ public record CreateRequest(
         private List<String> activators;
         private Path workDir = Path.of("").toAbsolutePath();
         private Map<String, String> environment = System.getenv();
+        private final List<String> tryFirstWith = new ArrayList<>();
 
         private Builder(Path destination) {
             this.destination = destination;
@@ -121,10 +125,16 @@ public record CreateRequest(
             return this;
         }
 
+        /** An interpreter to try before searching (repeatable, tried in order). */
+        public Builder tryFirstWith(String interpreter) {
+            tryFirstWith.add(interpreter);
+            return this;
+        }
+
         public CreateRequest build() {
             Path cache = appData != null ? workDir.resolve(appData) : AppData.defaultFor(environment).root();
             return new CreateRequest(destination, pythonSpecs, clear, systemSitePackages, copies, prompt, vcsIgnore,
-                    new SeedOptions(seed, seedChoices, cache), activators, workDir, environment);
+                    new SeedOptions(seed, seedChoices, cache), activators, workDir, environment, tryFirstWith);
         }
     }
 }
