@@ -206,4 +206,24 @@ class InterpreterMatrixTest {
         assertFalse(link.toString().contains("/shims/"), "never a shim: " + link);
         assertTrue(link.toString().startsWith(root.resolve("versions").resolve(version).toString()), link.toString());
     }
+
+    @Test
+    void virtualenvPythonAndTryFirstWithFromTheCommandLine() {
+        List<Interpreters.Found> all = Interpreters.cpython3(6);
+        Assumptions.assumeTrue(all.size() >= 2, "needs two CPython 3 interpreters");
+        Interpreters.Found a = all.get(0);
+        Interpreters.Found b = all.get(all.size() - 1);
+        Map<String, String> env = Run.with(Run.cleanEnvironment(tmp.resolve("home")), "VIRTUALENV_PYTHON",
+                a.executable().toString());
+        RunResult fromEnv = Cli.run(env, tmp, "--no-seed", "one");
+        assertEquals(0, fromEnv.exitCode(), fromEnv.describe());
+        assertTrue(fromEnv.stdout().startsWith("created virtual environment CPython" + a.major() + "." + a.minor() + "."),
+                fromEnv.stdout());
+        // -p comes before VIRTUALENV_PYTHON; --try-first-with is taken when it satisfies the spec.
+        RunResult tried = Cli.run(env, tmp, "--no-seed", "--try-first-with", b.executable().toString(), "-p",
+                String.valueOf(b.major()), "two");
+        assertEquals(0, tried.exitCode(), tried.describe());
+        assertTrue(tried.stdout().startsWith("created virtual environment CPython" + b.major() + "." + b.minor() + "."),
+                tried.stdout());
+    }
 }
