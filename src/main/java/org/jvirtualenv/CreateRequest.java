@@ -17,6 +17,7 @@ import org.jvirtualenv.seed.SeedOptions;
  * @param activators   short names of activators to write; null means all that fit the platform
  * @param environment  the process environment discovery and defaults read (PATH, HOME, XDG_*)
  * @param relocatable  make the environment work wherever it is moved (see {@code relocate})
+ * @param tryFirstWith interpreters discovery tries before searching (each must still satisfy the spec)
  */
 public record CreateRequest(
         Path destination,
@@ -30,9 +31,11 @@ public record CreateRequest(
         List<String> activators,
         Path workDir,
         Map<String, String> environment,
-        boolean relocatable) {
+        boolean relocatable,
+        List<String> tryFirstWith) {
 
     public CreateRequest {
+        tryFirstWith = tryFirstWith == null ? List.of() : List.copyOf(tryFirstWith);
         pythonSpecs = List.copyOf(pythonSpecs);
         activators = activators == null ? null : List.copyOf(activators);
         environment = Map.copyOf(environment);
@@ -58,6 +61,7 @@ public record CreateRequest(
         private Path workDir = Path.of("").toAbsolutePath();
         private Map<String, String> environment = System.getenv();
         private boolean relocatable;
+        private final List<String> tryFirstWith = new ArrayList<>();
 
         private Builder(Path destination) {
             this.destination = destination;
@@ -129,10 +133,17 @@ public record CreateRequest(
             return this;
         }
 
+        /** An interpreter to try before searching (repeatable, tried in order). */
+        public Builder tryFirstWith(String interpreter) {
+            tryFirstWith.add(interpreter);
+            return this;
+        }
+
         public CreateRequest build() {
             Path cache = appData != null ? workDir.resolve(appData) : AppData.defaultFor(environment).root();
             return new CreateRequest(destination, pythonSpecs, clear, systemSitePackages, copies, prompt, vcsIgnore,
-                    new SeedOptions(seed, seedChoices, cache), activators, workDir, environment, relocatable);
+                    new SeedOptions(seed, seedChoices, cache), activators, workDir, environment, relocatable,
+                    tryFirstWith);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.util.Properties;
 import org.jvirtualenv.activation.ActivationContext;
 import org.jvirtualenv.activation.Activator;
 import org.jvirtualenv.activation.Activators;
+import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.create.CreationPlan;
 import org.jvirtualenv.create.Creator;
 import org.jvirtualenv.create.CreatorInput;
@@ -23,6 +24,7 @@ import org.jvirtualenv.create.PlanExecutor;
 import org.jvirtualenv.create.PyvenvCfg;
 import org.jvirtualenv.discovery.Discovery;
 import org.jvirtualenv.discovery.Introspector;
+import org.jvirtualenv.discovery.PyInfoCache;
 import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.relocate.Relocator;
@@ -59,8 +61,10 @@ public final class Virtualenv {
     public static CreateResult create(CreateRequest request) {
         long start = System.nanoTime();
         Path dest = destination(request);
-        PythonInfo python = new Discovery(new Introspector(), request.environment(), request.workDir())
-                .find(request.pythonSpecs());
+        PyInfoCache infoCache = new PyInfoCache(new AppData(request.seed().appData()).pyInfo(),
+                new Introspector()::describeJson);
+        PythonInfo python = new Discovery(infoCache, request.environment(), request.workDir())
+                .find(Discovery.specsFrom(request.pythonSpecs(), request.environment()), request.tryFirstWith());
         LOG.debug("target interpreter {} at {}", python.displayName(), python.executable());
         EnvLayout layout = EnvLayout.forTarget(python);
         Creator creator = Creators.forTarget(python);

@@ -23,4 +23,9 @@ public record AppData(Path root) {
     public Path wheels() {
         return root.resolve("wheels");
     }
+
+    /** Cached introspection results, one JSON file per interpreter binary. */
+    public Path pyInfo() {
+        return root.resolve("py-info");
+    }
 }

@@ -33,9 +33,15 @@ public final class VirtualenvCommand implements Callable<Integer> {
     Path destination;
 
     @Option(names = {"-p", "--python"}, paramLabel = "SPEC",
-            description = "interpreter to create the environment from: an absolute path or a command on PATH "
-                    + "(e.g. python3.12); repeatable, the first that works wins (default: python3 on PATH)")
+            description = "interpreter to create the environment from: a path, a command on PATH (python3.12), "
+                    + "or a spec searched on PATH and in pyenv: [impl][version][t][-32|-64] (3.11, 311, pypy3, "
+                    + "cpython3.9, py3.10-64) or a PEP 440 specifier (>=3.10, cpython~=3.11.0), highest match wins; "
+                    + "repeatable, the first that resolves wins, then those in $VIRTUALENV_PYTHON (default: python3)")
     List<String> pythons = new ArrayList<>();
+
+    @Option(names = "--try-first-with", paramLabel = "PATH",
+            description = "interpreter to try before searching; it must still satisfy the spec (repeatable)")
+    List<String> tryFirstWith = new ArrayList<>();
 
     @Option(names = "--clear", description = "delete the contents of DEST (an existing environment) before creating it")
     boolean clear;
@@ -114,6 +120,7 @@ public final class VirtualenvCommand implements Callable<Integer> {
                 .activators(activators)
                 .relocatable(relocatable);
         pythons.forEach(request::python);
+        tryFirstWith.forEach(request::tryFirstWith);
         if (noPip) {
             request.seedChoice("pip", "none");
         }

@@ -4,10 +4,22 @@ import java.util.List;
 import org.jvirtualenv.discovery.PythonInfo;
 
 /**
- * CPython 3 on POSIX: the interpreter finds its environment through pyvenv.cfg next to (or one
- * level above) its executable, so a link (or copy) of the base interpreter is enough.
+ * CPython 3 (and PyPy 3) on POSIX: the interpreter finds its environment through pyvenv.cfg next
+ * to (or one level above) its executable, so a link (or copy) of the base interpreter is enough.
+ * A copy also gets the interpreter's shared library when the binary looks for it relative to
+ * itself.
  */
-public final class CPython3PosixCreator implements Creator {
+public class CPython3PosixCreator implements Creator {
+    private final BaseFiles files;
+
+    public CPython3PosixCreator() {
+        this(BaseFiles.LOCAL);
+    }
+
+    public CPython3PosixCreator(BaseFiles files) {
+        this.files = files;
+    }
+
     @Override
     public String name() {
         return "CPython3Posix";
@@ -30,6 +42,8 @@ public final class CPython3PosixCreator implements Creator {
         String main = layout.binDir() + "/" + names.get(0);
         if (in.copies()) {
             names.forEach(n -> plan.copy(layout.binDir() + "/" + n, base));
+            SharedLibraries.forCopiedBinary(base, layout.binDir(), files)
+                    .forEach(c -> plan.copy(c.envPath(), c.source()));
         } else {
             plan.symlink(main, base);
             // The other names point at "python" so repointing one link retargets them all.

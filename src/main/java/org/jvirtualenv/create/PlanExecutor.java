@@ -19,6 +19,10 @@ public final class PlanExecutor {
         for (PlanStep step : plan.steps()) {
             Path target = SafePaths.inside(root, step.path());
             if (step instanceof PlanStep.MakeDir) {
+                // A link left by an earlier (symlink-mode) creation must not make us write into its target.
+                if (Files.isSymbolicLink(target)) {
+                    Files.delete(target);
+                }
                 Files.createDirectories(target);
             } else if (step instanceof PlanStep.Symlink s) {
                 Files.createDirectories(target.getParent());

@@ -1,60 +1,337 @@
 package org.jvirtualenv.discovery;
 
 import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.Processes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Finds the interpreter an environment is made from: each spec in turn (a path, or a command
- * name looked up on PATH); the first that resolves wins. With no spec, the first {@code python3}
- * on PATH.
+ * Finds the interpreter an environment is made from. Each spec is tried in turn and the first
+ * that resolves wins. For one spec:
+ * <ol>
+ *   <li>a file path is used as it is;</li>
+ *   <li>else each {@code --try-first-with} interpreter that satisfies the spec;</li>
+ *   <li>else, when the spec is a command name ({@code python3.12}, {@code pypy3}), the first
+ *       file of exactly that name on PATH that satisfies it (pyenv shims resolved to what they
+ *       would run);</li>
+ *   <li>else every {@code python*}/{@code pypy*} on PATH and every interpreter under
+ *       {@code $(pyenv root)/versions} is considered, and the highest version that satisfies the
+ *       spec wins (ties: the one found first).</li>
+ * </ol>
+ * An interpreter inside a venv/virtualenv resolves to its base. Interpreter facts come from the
+ * {@link PyInfoCache}, so a known interpreter costs no process.
  */
 public final class Discovery {
-    private final Introspector introspector;
+    private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
+    private static final Pattern INTERPRETER_NAME = Pattern.compile("(python|pypy)(\\d+(\\.\\d+)?t?)?");
+    private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._+-]*");
+    private static final Pattern PYENV_SHIM_EXEC = Pattern.compile("exec \"([^\"]+/libexec/pyenv)\" exec");
+    private static final String DEFAULT_SPEC = "python3";
+
+    private final PyInfoCache cache;
     private final Map<String, String> environment;
     private final Path workDir;
 
-    public Discovery(Introspector introspector, Map<String, String> environment, Path workDir) {
-        this.introspector = introspector;
+    public Discovery(PyInfoCache cache, Map<String, String> environment, Path workDir) {
+        this.cache = cache;
         this.environment = environment;
         this.workDir = workDir;
     }
 
-    public PythonInfo find(List<String> specs) {
-        List<String> wanted = specs.isEmpty() ? List.of("python3") : specs;
-        List<String> problems = new ArrayList<>();
-        for (String spec : wanted) {
-            Path candidate = resolve(spec);
-            if (candidate == null) {
-                problems.add("'" + spec + "' not found on PATH");
-                continue;
-            }
-            try {
-                return introspector.describe(candidate);
-            } catch (VirtualenvException e) {
-                problems.add(e.getMessage());
-            }
-        }
-        throw new VirtualenvException("failed to find a Python interpreter: " + String.join("; ", problems)
-                + " (give one with -p/--python, e.g. -p python3.11 or -p /usr/bin/python3)");
+    /** Without a cache: every interpreter considered is introspected. */
+    public Discovery(Introspector introspector, Map<String, String> environment, Path workDir) {
+        this(new PyInfoCache(null, introspector::describeJson), environment, workDir);
     }
 
-    private Path resolve(String spec) {
-        if (spec.contains("/") || spec.contains(File.separator)) {
-            return workDir.resolve(spec).toAbsolutePath().normalize();
-        }
-        String path = environment.getOrDefault("PATH", "");
-        for (String dir : path.split(File.pathSeparator)) {
-            if (dir.isEmpty()) {
-                continue;
+    /** The specs to try: the command line's, then those of VIRTUALENV_PYTHON (comma or newline separated). */
+    public static List<String> specsFrom(List<String> commandLine, Map<String, String> environment) {
+        List<String> specs = new ArrayList<>(commandLine);
+        String fromEnv = environment.get("VIRTUALENV_PYTHON");
+        if (fromEnv != null) {
+            for (String part : fromEnv.split("[,\n]")) {
+                if (!part.isBlank() && !specs.contains(part.strip())) {
+                    specs.add(part.strip());
+                }
             }
-            Path candidate = workDir.resolve(dir).resolve(spec);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate.toAbsolutePath();
+        }
+        return specs;
+    }
+
+    public PythonInfo find(List<String> specs) {
+        return find(specs, List.of());
+    }
+
+    public PythonInfo find(List<String> specs, List<String> tryFirstWith) {
+        List<String> wanted = specs.isEmpty() ? List.of(DEFAULT_SPEC) : specs;
+        List<String> problems = new ArrayList<>();
+        for (String text : wanted) {
+            Attempt attempt = new Attempt(text, tryFirstWith);
+            PythonInfo found = attempt.run();
+            if (found != null) {
+                LOG.debug("spec '{}' resolved to {} ({})", text, found.baseExecutable(), found.displayName());
+                return found;
+            }
+            problems.add(attempt.explain());
+        }
+        throw new VirtualenvException("failed to find a Python interpreter: " + String.join("; ", problems)
+                + " (give one with -p/--python: a path, a name like python3.11, or a spec like 3.11 or '>=3.10')");
+    }
+
+    /** The search for one spec, remembering where it looked for the error message. */
+    private final class Attempt {
+        private final String text;
+        private final PythonSpec spec;
+        private final List<String> tryFirstWith;
+        private final Set<String> places = new LinkedHashSet<>();
+        private final Map<String, String> seen = new LinkedHashMap<>();
+        private final List<String> failures = new ArrayList<>();
+        private final Set<Path> considered = new LinkedHashSet<>();
+
+        Attempt(String text, List<String> tryFirstWith) {
+            this.text = text.strip();
+            this.spec = PythonSpec.parse(text);
+            this.tryFirstWith = tryFirstWith;
+        }
+
+        PythonInfo run() {
+            if (spec.isFilePath()) {
+                Path file = workDir.resolve(spec.path()).toAbsolutePath().normalize();
+                places.add(file.toString());
+                if (!Files.exists(file)) {
+                    failures.add(file + " does not exist");
+                    return null;
+                }
+                return describe(file, true);
+            }
+            for (String first : tryFirstWith) {
+                Path file = workDir.resolve(first).toAbsolutePath().normalize();
+                places.add("--try-first-with " + file);
+                PythonInfo info = describe(file, false);
+                if (info != null && spec.satisfiedBy(info)) {
+                    return info;
+                }
+            }
+            List<Path> path = pathDirectories();
+            if (COMMAND_NAME.matcher(text).matches()) {
+                for (Path dir : path) {
+                    places.add(dir.toString());
+                    Path file = dir.resolve(text);
+                    if (isExecutableFile(file)) {
+                        PythonInfo info = describe(file, false);
+                        if (info != null && spec.satisfiedBy(info)) {
+                            return info;
+                        }
+                    }
+                }
+            }
+            if (spec.isPathOrName()) {
+                return null; // a name we cannot read as a spec matches only a file of that name
+            }
+            return best(candidates(path));
+        }
+
+        private PythonInfo best(List<Path> candidates) {
+            PythonInfo best = null;
+            for (Path candidate : candidates) {
+                PythonInfo info = describe(candidate, false);
+                if (info != null && spec.satisfiedBy(info)
+                        && (best == null || info.version().compareTo(best.version()) > 0)) {
+                    best = info;
+                }
+            }
+            return best;
+        }
+
+        /** PATH's interpreters (shims excluded: pyenv's own versions are listed next), then pyenv's. */
+        private List<Path> candidates(List<Path> path) {
+            List<Path> found = new ArrayList<>();
+            for (Path dir : path) {
+                places.add(dir.toString());
+                if (isShimDir(dir)) {
+                    continue;
+                }
+                found.addAll(interpretersIn(dir).stream().filter(f -> spec.couldBeNamed(f.getFileName().toString())).toList());
+            }
+            Path pyenvRoot = pyenvRoot();
+            if (pyenvRoot != null) {
+                Path versions = pyenvRoot.resolve("versions");
+                places.add(versions.toString());
+                try (Stream<Path> dirs = Files.list(versions)) {
+                    for (Path version : dirs.sorted().toList()) {
+                        List<Path> exes = interpretersIn(version.resolve("bin"));
+                        // The most specific name (python3.11 over python3 over python) is the interpreter itself.
+                        exes.stream().max(Comparator.comparingInt(p -> p.getFileName().toString().length()))
+                                .filter(f -> spec.couldBeNamed(f.getFileName().toString()))
+                                .ifPresent(found::add);
+                    }
+                } catch (IOException e) {
+                    LOG.debug("cannot list {}: {}", versions, e.getMessage());
+                }
+            }
+            return found;
+        }
+
+        private List<Path> interpretersIn(Path dir) {
+            if (!Files.isDirectory(dir)) {
+                return List.of();
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.filter(f -> {
+                    String name = f.getFileName().toString();
+                    return INTERPRETER_NAME.matcher(name).matches() && isExecutableFile(f);
+                }).sorted().toList();
+            } catch (IOException e) {
+                LOG.debug("cannot list {}: {}", dir, e.getMessage());
+                return List.of();
+            }
+        }
+
+        /** The base interpreter's facts, or null (with the reason noted) when this file is not usable. */
+        private PythonInfo describe(Path file, boolean explicit) {
+            try {
+                Path target = file;
+                if (isShim(file)) {
+                    target = resolveShim(file);
+                    if (target == null) {
+                        failures.add(file + " is a shim that runs no installed interpreter here");
+                        return null;
+                    }
+                }
+                Path real = target.toRealPath();
+                if (!explicit && !considered.add(real)) {
+                    return null;
+                }
+                PythonInfo info = cache.describe(target);
+                if (info.inVenv() && info.baseExecutable() != null && !info.baseExecutable().equals(info.executable())) {
+                    LOG.debug("{} is inside an environment; using its base {}", file, info.baseExecutable());
+                    info = cache.describe(Path.of(info.baseExecutable()));
+                }
+                seen.putIfAbsent(info.baseExecutable(), info.implementation() + " " + info.version().dotted()
+                        + (info.freeThreaded() ? "t" : ""));
+                return info;
+            } catch (IOException e) {
+                failures.add(file + ": " + e.getMessage());
+                return null;
+            } catch (VirtualenvException e) {
+                failures.add(e.getMessage());
+                return null;
+            }
+        }
+
+        String explain() {
+            StringBuilder out = new StringBuilder();
+            if (spec.isFilePath()) {
+                out.append(failures.isEmpty() ? "'" + text + "' is not usable" : String.join(", ", failures));
+                return out.toString();
+            }
+            out.append("nothing matches '").append(text).append("'");
+            out.append(" (looked in: ").append(places.isEmpty() ? "nowhere: PATH is empty" : String.join(", ", places));
+            if (!seen.isEmpty()) {
+                List<String> list = new ArrayList<>();
+                seen.forEach((exe, what) -> list.add(what + " at " + exe));
+                out.append("; found only: ").append(String.join(", ", list));
+            }
+            if (!failures.isEmpty()) {
+                out.append("; unusable: ").append(String.join(", ", failures));
+            }
+            return out.append(')').toString();
+        }
+    }
+
+    private List<Path> pathDirectories() {
+        List<Path> dirs = new ArrayList<>();
+        for (String dir : environment.getOrDefault("PATH", "").split(File.pathSeparator)) {
+            if (!dir.isEmpty()) {
+                Path p = workDir.resolve(dir).toAbsolutePath().normalize();
+                if (!dirs.contains(p)) {
+                    dirs.add(p);
+                }
+            }
+        }
+        return dirs;
+    }
+
+    private static boolean isExecutableFile(Path file) {
+        return Files.isRegularFile(file) && Files.isExecutable(file);
+    }
+
+    /** pyenv, asdf and mise put small scripts that pick a version at run time into a "shims" folder. */
+    static boolean isShimDir(Path dir) {
+        Path name = dir.getFileName();
+        return name != null && name.toString().equals("shims");
+    }
+
+    static boolean isShim(Path file) {
+        return file.getParent() != null && isShimDir(file.getParent()) && !PyInfoCache.isNativeBinary(file);
+    }
+
+    /**
+     * The interpreter a pyenv shim would run here (asking pyenv, with this request's environment
+     * and working directory, so PYENV_VERSION and .python-version count). Other shims are run
+     * through: introspection reports the real executable, and scripts are never cached.
+     */
+    private Path resolveShim(Path shim) throws IOException {
+        String content = Files.readString(shim, StandardCharsets.ISO_8859_1);
+        if (!content.contains("pyenv")) {
+            return shim;
+        }
+        Matcher m = PYENV_SHIM_EXEC.matcher(content);
+        String pyenv = m.find() ? m.group(1) : "pyenv";
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        Processes.Result result = Processes.runWithEnvironment(
+                List.of(pyenv, "which", shim.getFileName().toString()), workDir, env, 30);
+        if (!result.ok()) {
+            LOG.debug("pyenv which {}: {}", shim.getFileName(), result.firstErrorLine());
+            return null;
+        }
+        String out = result.stdout().strip();
+        Path real = out.isEmpty() ? null : Path.of(out);
+        return real != null && isExecutableFile(real) && !isShim(real) ? real : null;
+    }
+
+    /** PYENV_ROOT, else what `pyenv root` says when pyenv is on PATH, else ~/.pyenv when it exists. */
+    private Path pyenvRoot() {
+        String fromEnv = environment.get("PYENV_ROOT");
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            Path root = Path.of(fromEnv);
+            return Files.isDirectory(root.resolve("versions")) ? root : null;
+        }
+        for (Path dir : pathDirectories()) {
+            Path pyenv = dir.resolve("pyenv");
+            if (isExecutableFile(pyenv)) {
+                try {
+                    Processes.Result result = Processes.runWithEnvironment(List.of(pyenv.toString(), "root"), workDir,
+                            environment, 30);
+                    Path root = result.ok() && !result.stdout().isBlank() ? Path.of(result.stdout().strip()) : null;
+                    if (root != null && Files.isDirectory(root.resolve("versions"))) {
+                        return root;
+                    }
+                } catch (IOException e) {
+                    LOG.debug("pyenv root failed: {}", e.getMessage());
+                }
+                break;
+            }
+        }
+        String home = environment.get("HOME");
+        if (home != null && !home.isBlank()) {
+            Path root = Path.of(home, ".pyenv");
+            if (Files.isDirectory(root.resolve("versions"))) {
+                return root;
             }
         }
         return null;

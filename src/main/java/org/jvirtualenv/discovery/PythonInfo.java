@@ -1,5 +1,8 @@
 package org.jvirtualenv.discovery;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,11 +30,45 @@ public record PythonInfo(
         boolean freeThreaded,
         Map<String, String> sysconfigPaths,
         Map<String, String> sysconfigVars,
-        String stdlibDir) {
+        String stdlibDir,
+        List<String> sysPath,
+        NtFiles nt) {
+
+    /**
+     * What a Windows environment copies from its base installation, as the interpreter reported
+     * it (Windows paths). Null for POSIX interpreters.
+     *
+     * @param exeDir       the folder of the base python.exe
+     * @param exeDirFiles  names of the files in exeDir (python.exe, pythonw.exe, *.dll, pythonXY.zip, ...)
+     * @param dllsDirFiles names of the .pyd/.dll files in the base's DLLs folder
+     * @param dllsDir      the base's DLLs folder (may not exist)
+     * @param launchers    the venv launchers the base ships, by name ("python.exe", "pythonw.exe"
+     *                     from Lib\venv\scripts\nt, or "venvlauncher.exe", "venvwlauncher.exe"
+     *                     on 3.13+) mapped to their full paths; empty when there is none
+     */
+    public record NtFiles(String exeDir, List<String> exeDirFiles, String dllsDir, List<String> dllsDirFiles,
+                          Map<String, String> launchers) {
+        public NtFiles {
+            exeDirFiles = List.copyOf(exeDirFiles);
+            dllsDirFiles = List.copyOf(dllsDirFiles);
+            launchers = Collections.unmodifiableMap(new LinkedHashMap<>(launchers));
+        }
+    }
 
     public PythonInfo {
         sysconfigPaths = Map.copyOf(sysconfigPaths);
         sysconfigVars = Map.copyOf(sysconfigVars);
+        sysPath = sysPath == null ? List.of() : List.copyOf(sysPath);
+    }
+
+    /** The record as it was before sys.path and Windows files were reported (kept for callers). */
+    public PythonInfo(String implementation, PythonVersion version, String versionString, String executable,
+                      String baseExecutable, String prefix, String execPrefix, String basePrefix, String baseExecPrefix,
+                      boolean inVenv, String platform, String os, String machine, int pointerBits, boolean freeThreaded,
+                      Map<String, String> sysconfigPaths, Map<String, String> sysconfigVars, String stdlibDir) {
+        this(implementation, version, versionString, executable, baseExecutable, prefix, execPrefix, basePrefix,
+                baseExecPrefix, inVenv, platform, os, machine, pointerBits, freeThreaded, sysconfigPaths, sysconfigVars,
+                stdlibDir, List.of(), null);
     }
 
     public boolean isWindows() {
@@ -80,7 +117,32 @@ public record PythonInfo(
                 Boolean.TRUE.equals(json.get("free_threaded")),
                 stringMap(json.get("sysconfig_paths")),
                 stringMap(json.get("sysconfig_vars")),
-                str(json, "stdlib_dir"));
+                str(json, "stdlib_dir"),
+                stringList(json.get("sys_path")),
+                ntFiles(json.get("nt")));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static NtFiles ntFiles(Object value) {
+        if (!(value instanceof Map<?, ?> map)) {
+            return null;
+        }
+        Map<String, Object> nt = (Map<String, Object>) map;
+        return new NtFiles(str(nt, "exe_dir"), stringList(nt.get("exe_dir_files")), str(nt, "dlls_dir"),
+                stringList(nt.get("dlls_dir_files")), new LinkedHashMap<>(stringMap(nt.get("launchers"))));
+    }
+
+    private static List<String> stringList(Object value) {
+        if (!(value instanceof List<?> list)) {
+            return List.of();
+        }
+        List<String> out = new ArrayList<>();
+        for (Object item : list) {
+            if (item != null) {
+                out.add(item.toString());
+            }
+        }
+        return out;
     }
 
     private static String str(Map<String, Object> json, String key) {
@@ -92,7 +154,7 @@ public record PythonInfo(
         if (!(value instanceof Map<?, ?> map)) {
             return Map.of();
         }
-        java.util.Map<String, String> out = new java.util.HashMap<>();
+        Map<String, String> out = new LinkedHashMap<>();
         map.forEach((k, val) -> {
             if (val != null) {
                 out.put(String.valueOf(k), Objects.toString(val));

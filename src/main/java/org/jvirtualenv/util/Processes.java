@@ -71,6 +71,15 @@ public final class Processes {
         }
     }
 
+    /** Runs with exactly this environment (nothing inherited from our own process). */
+    public static Result runWithEnvironment(List<String> command, Path workDir, Map<String, String> environment,
+                                            long timeoutSeconds) throws IOException {
+        Map<String, String> replace = new java.util.HashMap<>();
+        System.getenv().keySet().forEach(k -> replace.put(k, null));
+        replace.putAll(environment);
+        return run(command, workDir, replace, timeoutSeconds);
+    }
+
     private static CompletableFuture<String> drain(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {
             try (stream) {

@@ -43,6 +43,33 @@ def _text(value):
     return "%s" % (value,)
 
 
+def _listdir(folder, suffixes):
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(n for n in names if n.lower().endswith(suffixes) and os.path.isfile(os.path.join(folder, n)))
+
+
+def _nt_files(base_executable, base_prefix):
+    """What a Windows environment may copy: files beside python.exe, DLLs\\, venv launchers."""
+    exe_dir = os.path.dirname(base_executable)
+    dlls_dir = os.path.join(base_prefix, "DLLs")
+    scripts_nt = os.path.join(base_prefix, "Lib", "venv", "scripts", "nt")
+    launchers = {}
+    for name in ("python.exe", "pythonw.exe", "venvlauncher.exe", "venvwlauncher.exe"):
+        path = os.path.join(scripts_nt, name)
+        if os.path.isfile(path):
+            launchers[name] = path
+    return {
+        "exe_dir": exe_dir,
+        "exe_dir_files": _listdir(exe_dir, (".exe", ".dll", ".pyd", ".zip", "._pth")),
+        "dlls_dir": dlls_dir,
+        "dlls_dir_files": _listdir(dlls_dir, (".pyd", ".dll")),
+        "launchers": launchers,
+    }
+
+
 def main():
     info = sys.version_info
     config_vars = sysconfig.get_config_vars()
@@ -73,7 +100,10 @@ def main():
         "sysconfig_vars": dict((k, _text(config_vars.get(k))) for k in wanted_vars),
         "stdlib_dir": os.path.dirname(os.__file__),
         "file_system_encoding": sys.getfilesystemencoding(),
+        "sys_path": [_text(p) for p in sys.path],
     }
+    if os.name == "nt":
+        result["nt"] = _nt_files(result["base_executable"], result["base_prefix"])
     if implementation == "PyPy":
         result["pypy_version_info"] = list(getattr(sys, "pypy_version_info", [])[:3])
     sys.stdout.write(json.dumps(result))

@@ -46,6 +46,16 @@ public final class Interpreters {
                 .orElseThrow(() -> new IllegalStateException("no CPython 3 interpreter on this machine"));
     }
 
+    /** The pyenv root this machine has (PYENV_ROOT or `pyenv root`), or null. */
+    public static synchronized Path pyenvRootOrNull() {
+        return pyenvRoot();
+    }
+
+    /** The first interpreter whose label starts with the prefix ("pyenv-2.7", "pypy3", "pyenv-3.6"). */
+    public static java.util.Optional<Found> labelled(String prefix) {
+        return all().stream().filter(f -> f.label().startsWith(prefix)).findFirst();
+    }
+
     private static List<Found> discover() {
         List<Found> found = new ArrayList<>();
         Path root = pyenvRoot();

@@ -1,0 +1,175 @@
+package org.jvirtualenv.create;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jvirtualenv.discovery.PythonInfo;
+import org.jvirtualenv.discovery.PythonVersion;
+import org.jvirtualenv.testing.Described;
+import org.jvirtualenv.testing.Interpreters;
+import org.jvirtualenv.util.ElfDynamic;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/** POSIX plans against described installations: Python 2's legacy layout, shared libraries, PyPy's names. */
+class PosixPlansTest {
+    /** A described base installation: these files exist, the binary links like this. */
+    private record FakeBase(Set<String> files, Set<String> dirs, ElfDynamic elf) implements BaseFiles {
+        @Override
+        public boolean exists(String path) {
+            return files.contains(path) || dirs.contains(path);
+        }
+
+        @Override
+        public boolean isDirectory(String path) {
+            return dirs.contains(path);
+        }
+
+        @Override
+        public List<String> filesUnder(String dir) {
+            return files.stream().filter(f -> f.startsWith(dir + "/")).map(f -> f.substring(dir.length() + 1)).sorted().toList();
+        }
+
+        @Override
+        public Optional<ElfDynamic> elf(String executable) {
+            return Optional.ofNullable(elf);
+        }
+
+        @Override
+        public String realPath(String path) {
+            return path;
+        }
+    }
+
+    private static List<String> render(CreationPlan plan) {
+        List<String> out = new ArrayList<>();
+        for (PlanStep step : plan.steps()) {
+            if (step instanceof PlanStep.MakeDir d) {
+                out.add("mkdir " + d.path());
+            } else if (step instanceof PlanStep.CopyFile c) {
+                out.add("copy " + c.path() + " <- " + c.source());
+            } else if (step instanceof PlanStep.Symlink s) {
+                out.add("link " + s.path() + " -> " + s.target());
+            } else if (step instanceof PlanStep.WriteText w) {
+                out.add("write " + w.path());
+            }
+        }
+        return out;
+    }
+
+    private static CreatorInput input(PythonInfo py, boolean copies, boolean system) {
+        return new CreatorInput(py, EnvLayout.forTarget(py), Path.of("/env"), false, system, copies, null, false, "1.0");
+    }
+
+    @Test
+    void python27GetsACopiedBinaryBootModulesAndOurSite() {
+        PythonInfo py = Described.posixCPython(2, 7, 18, "/opt/py27");
+        FakeBase base = new FakeBase(
+                Set.of("/opt/py27/lib/python2.7/os.py", "/opt/py27/lib/python2.7/posixpath.py",
+                        "/opt/py27/lib/python2.7/encodings/__init__.py", "/opt/py27/lib/python2.7/encodings/utf_8.py",
+                        "/opt/py27/lib/python2.7/encodings/utf_8.pyc", "/opt/py27/lib/python2.7/lib-dynload/_ssl.so"),
+                Set.of("/opt/py27/lib/python2.7/encodings", "/opt/py27/lib/python2.7/lib-dynload"),
+                new ElfDynamic(List.of("libpython2.7.so.1.0", "libc.so.6"), List.of("/opt/py27/lib")));
+        CreationPlan links = new CPython2PosixCreator(base).plan(input(py, false, false));
+        assertEquals(List.of(
+                "mkdir bin", "mkdir lib/python2.7/site-packages", "mkdir include", "link lib64 -> lib",
+                "copy bin/python <- /opt/py27/bin/python2.7",
+                "link bin/python2 -> python",
+                "link bin/python2.7 -> python",
+                "link lib/python2.7/os.py -> /opt/py27/lib/python2.7/os.py",
+                "link lib/python2.7/posixpath.py -> /opt/py27/lib/python2.7/posixpath.py",
+                "link lib/python2.7/encodings -> /opt/py27/lib/python2.7/encodings",
+                "link lib/python2.7/lib-dynload -> /opt/py27/lib/python2.7/lib-dynload",
+                "write lib/python2.7/site.py",
+                "write lib/python2.7/orig-prefix.txt",
+                "write lib/python2.7/no-global-site-packages.txt",
+                "write pyvenv.cfg",
+                "write CACHEDIR.TAG"), render(links));
+
+        CreationPlan copies = new CPython2PosixCreator(base).plan(input(py, true, true));
+        assertEquals(List.of(
+                "mkdir bin", "mkdir lib/python2.7/site-packages", "mkdir include", "link lib64 -> lib",
+                "copy bin/python <- /opt/py27/bin/python2.7",
+                "copy bin/python2 <- /opt/py27/bin/python2.7",
+                "copy bin/python2.7 <- /opt/py27/bin/python2.7",
+                "copy lib/python2.7/os.py <- /opt/py27/lib/python2.7/os.py",
+                "copy lib/python2.7/posixpath.py <- /opt/py27/lib/python2.7/posixpath.py",
+                "mkdir lib/python2.7/encodings",
+                "copy lib/python2.7/encodings/__init__.py <- /opt/py27/lib/python2.7/encodings/__init__.py",
+                "copy lib/python2.7/encodings/utf_8.py <- /opt/py27/lib/python2.7/encodings/utf_8.py",
+                "mkdir lib/python2.7/lib-dynload",
+                "copy lib/python2.7/lib-dynload/_ssl.so <- /opt/py27/lib/python2.7/lib-dynload/_ssl.so",
+                "write lib/python2.7/site.py",
+                "write lib/python2.7/orig-prefix.txt",
+                "write pyvenv.cfg",
+                "write CACHEDIR.TAG"), render(copies));
+        String origPrefix = copies.steps().stream().filter(s -> s.path().endsWith("orig-prefix.txt"))
+                .map(s -> ((PlanStep.WriteText) s).content()).findFirst().orElseThrow();
+        assertEquals("/opt/py27", origPrefix);
+    }
+
+    @Test
+    void aCopyTakesTheSharedLibraryOnlyWhenTheBinaryLoadsItFromBesideItself() {
+        PythonInfo py = Described.posixCPython(3, 12, 1, "/opt/py");
+        ElfDynamic origin = new ElfDynamic(List.of("libpython3.12.so.1.0", "libc.so.6"), List.of("$ORIGIN/../lib"));
+        FakeBase portable = new FakeBase(Set.of("/opt/py/lib/libpython3.12.so.1.0"), Set.of(), origin);
+        List<String> copied = render(new CPython3PosixCreator(portable).plan(input(py, true, false)));
+        assertTrue(copied.contains("copy lib/libpython3.12.so.1.0 <- /opt/py/lib/libpython3.12.so.1.0"), copied.toString());
+        // Symlinks: the loader resolves $ORIGIN through the link, nothing to copy.
+        assertFalse(render(new CPython3PosixCreator(portable).plan(input(py, false, false))).stream()
+                .anyMatch(s -> s.contains("libpython")));
+        // An absolute RUNPATH (pyenv) or none at all (system library path) needs nothing either.
+        FakeBase absolute = new FakeBase(Set.of("/opt/py/lib/libpython3.12.so.1.0"), Set.of(),
+                new ElfDynamic(List.of("libpython3.12.so.1.0"), List.of("/opt/py/lib")));
+        assertFalse(render(new CPython3PosixCreator(absolute).plan(input(py, true, false))).stream()
+                .anyMatch(s -> s.contains("libpython")));
+        // $ORIGIN naming a folder without the library: nothing to copy.
+        FakeBase debianPypy = new FakeBase(Set.of(), Set.of(), new ElfDynamic(List.of("libpypy3.9-c.so"), List.of("$ORIGIN/")));
+        assertEquals(List.of(), SharedLibraries.forCopiedBinary("/usr/bin/pypy3.9", "bin", debianPypy));
+        FakeBase portablePypy = new FakeBase(Set.of("/opt/pypy/bin/libpypy3.9-c.so"), Set.of(),
+                new ElfDynamic(List.of("libpypy3.9-c.so"), List.of("${ORIGIN}")));
+        assertEquals(List.of(new SharedLibraries.Copy("bin/libpypy3.9-c.so", "/opt/pypy/bin/libpypy3.9-c.so")),
+                SharedLibraries.forCopiedBinary("/opt/pypy/bin/pypy3.9", "bin", portablePypy));
+        // Never outside the environment.
+        FakeBase escaping = new FakeBase(Set.of("/opt/libpython3.12.so"), Set.of(),
+                new ElfDynamic(List.of("libpython3.12.so"), List.of("$ORIGIN/../..")));
+        assertEquals(List.of(), SharedLibraries.forCopiedBinary("/opt/py/bin/python3.12", "bin", escaping));
+    }
+
+    @Test
+    void pypyHasItsOwnNamesAndSitePackages() {
+        PythonInfo py = new PythonInfo("PyPy", new PythonVersion(3, 9, 16, "final", 0), "3.9.16", "/usr/bin/pypy3.9",
+                "/usr/bin/pypy3.9", "/usr", "/usr", "/usr", "/usr", false, "linux", "posix", "x86_64", 64, false,
+                Map.of(), Map.of(), "/usr/lib/pypy3.9");
+        Creator creator = Creators.forTarget(py);
+        assertEquals("PyPy3Posix", creator.name());
+        List<String> plan = render(creator.plan(input(py, false, false)));
+        assertTrue(plan.containsAll(List.of("mkdir lib/pypy3.9/site-packages", "link bin/python -> /usr/bin/pypy3.9",
+                "link bin/python3 -> python", "link bin/python3.9 -> python", "link bin/pypy3 -> python",
+                "link bin/pypy -> python")), plan.toString());
+    }
+
+    @Test
+    void elfReaderReadsRealInterpreters() {
+        List<Interpreters.Found> found = Interpreters.all();
+        Assumptions.assumeFalse(found.isEmpty(), "no interpreter on this machine");
+        for (Interpreters.Found f : found) {
+            Path exe = f.executable();
+            Optional<ElfDynamic> elf = ElfDynamic.read(exe);
+            assertTrue(elf.isPresent(), exe + " is a dynamically linked ELF binary");
+            assertTrue(elf.get().needed().stream().anyMatch(n -> n.startsWith("libc.so")), elf.toString());
+            if (exe.toString().contains("/.pyenv/versions/") && f.label().startsWith("pyenv")) {
+                assertTrue(elf.get().needed().stream().anyMatch(n -> n.startsWith("libpython")), elf.toString());
+            }
+        }
+        assertTrue(ElfDynamic.read(Path.of("/etc/hostname")).isEmpty() || !Files.exists(Path.of("/etc/hostname")));
+    }
+}

@@ -1,0 +1,150 @@
+package org.jvirtualenv.create;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jvirtualenv.discovery.PythonInfo;
+import org.jvirtualenv.testing.Described;
+import org.junit.jupiter.api.Test;
+
+/** The exact file plan for Windows interpreters, from described (not run) installations. */
+class WindowsCreatorTest {
+    private static final String PYVENV_311 = "home = C:\\Python311\n"
+            + "implementation = CPython\n"
+            + "version_info = 3.11.7.final.0\n"
+            + "version = 3.11.7\n"
+            + "virtualenv = 1.0\n"
+            + "include-system-site-packages = false\n"
+            + "base-prefix = C:\\Python311\n"
+            + "base-exec-prefix = C:\\Python311\n"
+            + "base-executable = C:\\Python311\\python.exe\n";
+
+    private static List<String> render(CreationPlan plan) {
+        List<String> out = new ArrayList<>();
+        for (PlanStep step : plan.steps()) {
+            if (step instanceof PlanStep.MakeDir d) {
+                out.add("mkdir " + d.path());
+            } else if (step instanceof PlanStep.CopyFile c) {
+                out.add("copy " + c.path() + " <- " + c.source());
+            } else if (step instanceof PlanStep.Symlink s) {
+                out.add("link " + s.path() + " -> " + s.target());
+            } else if (step instanceof PlanStep.WriteText w) {
+                out.add("write " + w.path());
+            }
+        }
+        return out;
+    }
+
+    private static CreationPlan plan(PythonInfo py, boolean copies) {
+        EnvLayout layout = EnvLayout.forTarget(py);
+        CreatorInput in = new CreatorInput(py, layout, Path.of("/unused"), false, false, copies, null, true, "1.0");
+        Creator creator = Creators.forTarget(py);
+        assertEquals("CPython3Windows", creator.name());
+        return creator.plan(in);
+    }
+
+    private static String text(CreationPlan plan, String path) {
+        return plan.steps().stream().filter(s -> s instanceof PlanStep.WriteText && s.path().equals(path))
+                .map(s -> ((PlanStep.WriteText) s).content()).findFirst().orElseThrow();
+    }
+
+    @Test
+    void withoutALauncherTheInterpreterIsCopiedWithItsDllsAndZip() {
+        PythonInfo py = Described.windowsCPython(3, 11, 7, "C:\\Python311",
+                List.of("python.exe", "python3.dll", "python311.dll", "python311.zip", "pythonw.exe",
+                        "vcruntime140.dll", "vcruntime140_1.dll"),
+                List.of("_ctypes.pyd", "_socket.pyd", "libffi-8.dll", "sqlite3.dll"),
+                Map.of(),
+                List.of("C:\\Python311\\python311.zip", "C:\\Python311\\DLLs", "C:\\Python311\\Lib", "C:\\Python311"));
+        CreationPlan plan = plan(py, false);
+        assertEquals(List.of(
+                "mkdir Scripts",
+                "mkdir Lib/site-packages",
+                "mkdir Include",
+                "copy Scripts/python.exe <- C:\\Python311\\python.exe",
+                "copy Scripts/pythonw.exe <- C:\\Python311\\pythonw.exe",
+                "copy Scripts/python3.dll <- C:\\Python311\\python3.dll",
+                "copy Scripts/python311.dll <- C:\\Python311\\python311.dll",
+                "copy Scripts/vcruntime140.dll <- C:\\Python311\\vcruntime140.dll",
+                "copy Scripts/vcruntime140_1.dll <- C:\\Python311\\vcruntime140_1.dll",
+                "copy Scripts/_ctypes.pyd <- C:\\Python311\\DLLs\\_ctypes.pyd",
+                "copy Scripts/_socket.pyd <- C:\\Python311\\DLLs\\_socket.pyd",
+                "copy Scripts/libffi-8.dll <- C:\\Python311\\DLLs\\libffi-8.dll",
+                "copy Scripts/sqlite3.dll <- C:\\Python311\\DLLs\\sqlite3.dll",
+                "copy Scripts/python311.zip <- C:\\Python311\\python311.zip",
+                "write pyvenv.cfg",
+                "write .gitignore",
+                "write CACHEDIR.TAG"), render(plan));
+        assertEquals(PYVENV_311, text(plan, "pyvenv.cfg"));
+        // --symlinks or not, Windows gets copies.
+        assertEquals(render(plan), render(plan(py, true)));
+    }
+
+    @Test
+    void aZipThatIsNotOnSysPathIsLeftOut() {
+        PythonInfo py = Described.windowsCPython(3, 11, 7, "C:\\Python311\\",
+                List.of("python.exe", "python311.dll", "python311.zip"), List.of(), Map.of(), List.of("C:\\Python311\\Lib"));
+        assertEquals(List.of("mkdir Scripts", "mkdir Lib/site-packages", "mkdir Include",
+                "copy Scripts/python.exe <- C:\\Python311\\python.exe",
+                "copy Scripts/python311.dll <- C:\\Python311\\python311.dll",
+                "write pyvenv.cfg", "write .gitignore", "write CACHEDIR.TAG"), render(plan(py, false)));
+        assertTrue(text(plan(py, false), "pyvenv.cfg").startsWith("home = C:\\Python311\n"));
+    }
+
+    @Test
+    void theVenvLauncherIsAllThatIsCopiedWhenThereIsOne() {
+        Map<String, String> launchers = new LinkedHashMap<>();
+        launchers.put("python.exe", "C:\\Program Files\\Python311\\Lib\\venv\\scripts\\nt\\python.exe");
+        launchers.put("pythonw.exe", "C:\\Program Files\\Python311\\Lib\\venv\\scripts\\nt\\pythonw.exe");
+        PythonInfo py = Described.windowsCPython(3, 11, 7, "C:\\Program Files\\Python311",
+                List.of("python.exe", "python3.dll", "python311.dll", "pythonw.exe", "vcruntime140.dll"),
+                List.of("_ctypes.pyd"), launchers, List.of());
+        CreationPlan plan = plan(py, false);
+        assertEquals(List.of(
+                "mkdir Scripts",
+                "mkdir Lib/site-packages",
+                "mkdir Include",
+                "copy Scripts/python.exe <- C:\\Program Files\\Python311\\Lib\\venv\\scripts\\nt\\python.exe",
+                "copy Scripts/pythonw.exe <- C:\\Program Files\\Python311\\Lib\\venv\\scripts\\nt\\pythonw.exe",
+                "write pyvenv.cfg",
+                "write .gitignore",
+                "write CACHEDIR.TAG"), render(plan));
+        assertTrue(text(plan, "pyvenv.cfg").startsWith("home = C:\\Program Files\\Python311\n"), text(plan, "pyvenv.cfg"));
+    }
+
+    @Test
+    void python313UsesVenvlauncherExe() {
+        Map<String, String> launchers = new LinkedHashMap<>();
+        launchers.put("venvlauncher.exe", "C:\\Python313\\Lib\\venv\\scripts\\nt\\venvlauncher.exe");
+        launchers.put("venvwlauncher.exe", "C:\\Python313\\Lib\\venv\\scripts\\nt\\venvwlauncher.exe");
+        PythonInfo py = Described.windowsCPython(3, 13, 0, "C:\\Python313",
+                List.of("python.exe", "python313.dll", "pythonw.exe"), List.of(), launchers, List.of());
+        assertEquals(List.of(
+                "mkdir Scripts",
+                "mkdir Lib/site-packages",
+                "mkdir Include",
+                "copy Scripts/python.exe <- C:\\Python313\\Lib\\venv\\scripts\\nt\\venvlauncher.exe",
+                "copy Scripts/pythonw.exe <- C:\\Python313\\Lib\\venv\\scripts\\nt\\venvwlauncher.exe",
+                "write pyvenv.cfg",
+                "write .gitignore",
+                "write CACHEDIR.TAG"), render(plan(py, false)));
+    }
+
+    @Test
+    void everyPlanPathIsRelativeAndSlashSeparated() {
+        PythonInfo py = Described.windowsCPython(3, 12, 1, "D:\\tools\\py",
+                List.of("python.exe", "pythonw.exe", "python312.dll"), List.of("_ssl.pyd"), Map.of(), List.of());
+        for (PlanStep step : plan(py, false).steps()) {
+            assertTrue(!step.path().contains("\\") && !step.path().startsWith("/") && !step.path().contains(":"),
+                    step.toString());
+        }
+        EnvLayout layout = EnvLayout.forTarget(py);
+        assertEquals("Scripts/python.exe", layout.pythonExecutable());
+        assertEquals("Lib/site-packages", layout.purelib());
+    }
+}
