@@ -55,6 +55,9 @@ public final class Virtualenv {
     public static CreateResult create(CreateRequest request) {
         long start = System.nanoTime();
         Path dest = destination(request);
+        if (request.seed().resetAppData()) {
+            new org.jvirtualenv.appdata.AppData(request.seed().appData()).reset();
+        }
         PythonInfo python = new Discovery(new Introspector(), request.environment(), request.workDir())
                 .find(request.pythonSpecs());
         LOG.debug("target interpreter {} at {}", python.displayName(), python.executable());
@@ -70,7 +73,7 @@ public final class Virtualenv {
                     request.systemSitePackages(), request.copies(), prompt, request.vcsIgnore(), version()));
             new PlanExecutor().apply(plan, dest);
 
-            SeedResult seed = new Seeder(BundledWheels.load()).seed(dest, layout, python, request.seed());
+            SeedResult seed = new Seeder(BundledWheels.load(), request.environment()).seed(dest, layout, python, request.seed());
 
             ActivationContext context = new ActivationContext(dest, layout.binDir(),
                     prompt != null ? prompt : dest.getFileName().toString(), layout.windows(),

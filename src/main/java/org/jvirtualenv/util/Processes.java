@@ -71,6 +71,18 @@ public final class Processes {
         }
     }
 
+    /**
+     * Like {@link #run}, but the child gets exactly {@code environment} and nothing inherited
+     * (for tools such as pip whose behaviour the caller's environment, not ours, must decide).
+     */
+    public static Result runExactly(List<String> command, Path workDir, Map<String, String> environment,
+                                    long timeoutSeconds) throws IOException {
+        Map<String, String> changes = new java.util.HashMap<>();
+        System.getenv().keySet().forEach(k -> changes.put(k, null));
+        changes.putAll(environment);
+        return run(command, workDir, changes, timeoutSeconds);
+    }
+
     private static CompletableFuture<String> drain(InputStream stream) {
         return CompletableFuture.supplyAsync(() -> {
             try (stream) {
