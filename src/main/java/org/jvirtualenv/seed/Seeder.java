@@ -82,7 +82,7 @@ public final class Seeder {
                 ro = true;
             }
             this.readOnly = ro;
-            this.choice = new WheelChoice(bundled.all(), options.extraSearchDirs());
+            this.choice = new WheelChoice(bundled.all(), options.extraSearchDirs(), List.of(cache.wheels()));
         }
 
         SeedResult run(InstallScheme scheme) throws IOException {
@@ -212,6 +212,7 @@ public final class Seeder {
                 LOG.debug("downloading {}: {}", spec, command);
                 Processes.Result r = Processes.runExactly(command, temp, environment, 600);
                 if (!r.ok()) {
+                    LOG.debug("pip download said:\n{}\n{}", r.stdout(), r.stderr());
                     throw new VirtualenvException("cannot download " + spec + " for Python " + target.version().dotted()
                             + " with pip: " + pipError(r) + " (check the index pip uses, e.g. PIP_INDEX_URL or pip.conf)");
                 }

@@ -42,14 +42,20 @@ public final class WheelChoice {
 
     private final List<BundledWheel> bundled;
     private final List<Path> extraDirs;
+    private final List<Path> exactOnlyDirs;
 
     public WheelChoice(List<BundledWheel> bundled) {
-        this(bundled, List.of());
+        this(bundled, List.of(), List.of());
     }
 
-    public WheelChoice(List<BundledWheel> bundled, List<Path> extraDirs) {
+    /**
+     * @param exactOnlyDirs folders consulted only for an exact version (wheels downloaded earlier
+     *                      into the cache: asking for them once must not change later defaults)
+     */
+    public WheelChoice(List<BundledWheel> bundled, List<Path> extraDirs, List<Path> exactOnlyDirs) {
         this.bundled = List.copyOf(bundled);
         this.extraDirs = List.copyOf(extraDirs);
+        this.exactOnlyDirs = List.copyOf(exactOnlyDirs);
     }
 
     /** @param version "bundle" or "embed" for the newest that runs, else an exact version */
@@ -68,7 +74,11 @@ public final class WheelChoice {
             }
         }
         if (!SeedOptions.EMBED.equals(version)) {
-            for (LocalFile f : wheelsIn(extraDirs)) {
+            List<Path> dirs = new ArrayList<>(extraDirs);
+            if (exact) {
+                dirs.addAll(exactOnlyDirs);
+            }
+            for (LocalFile f : wheelsIn(dirs)) {
                 if (f.wheel().normalizedName().equals(wanted) && f.wheel().supportsTags(target)
                         && (!exact || f.wheel().version().equals(version)) && requiresPython(f.file()).matches(target.version())) {
                     main.add(f);

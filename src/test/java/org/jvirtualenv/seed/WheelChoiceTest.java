@@ -32,8 +32,10 @@ class WheelChoiceTest {
         Path tie = tmp.resolve("tie");
         Files.createDirectories(tie);
         Files.copy(TestWheels.demo(tmp.resolve("t"), "wheel", "0.38.4", "wheel"), tie.resolve("wheel-0.38.4-py3-none-any.whl"));
+        Path downloaded = tmp.resolve("downloaded");
+        TestWheels.demo(downloaded, "wheel", "0.55.0", "wheel");
         WheelChoice choice = new WheelChoice(BundledWheels.load().all(),
-                List.of(extra, tie, tmp.resolve("missing-dir-is-ignored")));
+                List.of(extra, tie, tmp.resolve("missing-dir-is-ignored")), List.of(downloaded));
         PythonInfo py311 = Described.posixCPython(3, 11, 4, "/nowhere");
 
         List<WheelChoice.Source> bundle = choice.candidates("wheel", SeedOptions.BUNDLE, py311);
@@ -46,6 +48,8 @@ class WheelChoiceTest {
         assertEquals(List.of("0.30.0"), versions(choice.candidates("wheel", "0.30.0", py311)),
                 "an exact version is looked up in the extra dirs too");
         assertEquals(List.of("24.2"), versions(choice.candidates("pip", "24.2", py311)));
+        assertEquals(List.of("0.55.0"), versions(choice.candidates("wheel", "0.55.0", py311)),
+                "a wheel downloaded earlier is found for its exact version only");
         assertEquals(List.of(), choice.candidates("pip", "1.0", py311));
     }
 
@@ -56,7 +60,7 @@ class WheelChoiceTest {
         // Rebuild with a Requires-Python that excludes 3.11.
         Files.delete(wheel);
         TestWheels.withMetadata(extra, "pip", "99.0", "Requires-Python: >=3.99\n");
-        WheelChoice choice = new WheelChoice(BundledWheels.load().all(), List.of(extra));
+        WheelChoice choice = new WheelChoice(BundledWheels.load().all(), List.of(extra), List.of());
         assertEquals("26.2.1", choice.choose("pip", SeedOptions.BUNDLE, Described.posixCPython(3, 11, 4, "/nowhere"))
                 .orElseThrow().wheel().version());
         assertEquals(List.of(), choice.candidates("pip", "99.0", Described.posixCPython(3, 11, 4, "/nowhere")));
