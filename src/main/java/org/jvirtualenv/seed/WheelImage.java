@@ -28,7 +28,6 @@ import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.util.FileModes;
 import org.jvirtualenv.util.FileTrees;
 import org.jvirtualenv.util.Processes;
-import org.jvirtualenv.util.SafePaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -72,6 +71,13 @@ public final class WheelImage {
                     + "(run again with --reset-app-data)");
         }
         this.distInfo = found;
+        for (RecordFile.Row row : manifest) {
+            String p = row.path();
+            if (p.isEmpty() || p.startsWith("/") || p.contains("\\") || ("/" + p + "/").contains("/../")) {
+                throw new VirtualenvException("app-data image " + dir + " lists an unsafe path '" + p
+                        + "': it is damaged (run again with --reset-app-data)");
+            }
+        }
     }
 
     public Path dir() {
@@ -100,10 +106,32 @@ public final class WheelImage {
             return null;
         }
         try {
-            return new WheelImage(imageDir, RecordFile.parse(Files.readString(manifest, StandardCharsets.UTF_8)));
+            return new WheelImage(imageDir, parseManifest(Files.readString(manifest, StandardCharsets.UTF_8)));
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** RECORD rows, fast for the common unquoted line (this runs on every creation). */
+    private static List<RecordFile.Row> parseManifest(String text) {
+        List<RecordFile.Row> rows = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end);
+            start = end + 1;
+            int c2 = line.lastIndexOf(',');
+            int c1 = c2 < 0 ? -1 : line.lastIndexOf(',', c2 - 1);
+            if (line.indexOf('"') >= 0 || c1 < 0) {
+                rows.addAll(RecordFile.parse(line));
+            } else {
+                rows.add(new RecordFile.Row(line.substring(0, c1), line.substring(c1 + 1, c2), line.substring(c2 + 1)));
+            }
+        }
+        return rows;
     }
 
     /**
@@ -247,20 +275,36 @@ public final class WheelImage {
             throws IOException {
         Path site = site();
         Path purelib = scheme.purelib();
-        Set<Path> made = new HashSet<>();
-        Via current = via;
-        List<RecordFile.Row> rows = new ArrayList<>();
+        // Directories first (parents before children: the manifest is sorted), then the files,
+        // in parallel: each is one independent link (or copy) system call.
+        Set<Path> dirs = new java.util.LinkedHashSet<>();
+        List<Path[]> pairs = new ArrayList<>(manifest.size());
+        List<RecordFile.Row> rows = new ArrayList<>(manifest);
         for (RecordFile.Row row : manifest) {
-            Path source = site.resolve(row.path());
-            Path target = SafePaths.inside(purelib, row.path());
-            Path parent = target.getParent();
-            if (made.add(parent)) {
-                Files.createDirectories(parent);
-            }
-            current = place(source, target, current);
-            rows.add(row);
+            Path target = purelib.resolve(row.path());
+            pairs.add(new Path[] {site.resolve(row.path()), target});
+            dirs.add(target.getParent());
         }
-        usedVia[0] = current;
+        for (Path d : dirs) {
+            Files.createDirectories(d);
+        }
+        java.util.concurrent.atomic.AtomicReference<Via> current = new java.util.concurrent.atomic.AtomicReference<>(via);
+        try {
+            pairs.parallelStream().forEach(pair -> {
+                try {
+                    Via now = current.get();
+                    Via done = place(pair[0], pair[1], now);
+                    if (done != now) {
+                        current.set(done);
+                    }
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+        usedVia[0] = current.get();
 
         Path distInfoDir = purelib.resolve(distInfo);
         Path entryPoints = site.resolve(distInfo).resolve("entry_points.txt");
