@@ -57,6 +57,12 @@ public record CreateRequest(
         private boolean seed = true;
         private final Map<String, String> seedChoices = new HashMap<>();
         private Path appData;
+        private final List<Path> extraSearchDirs = new ArrayList<>();
+        private String seeder = SeedOptions.APP_DATA;
+        private boolean download;
+        private boolean resetAppData;
+        private boolean readOnlyAppData;
+        private boolean symlinkAppData;
         private List<String> activators;
         private Path workDir = Path.of("").toAbsolutePath();
         private Map<String, String> environment = System.getenv();
@@ -102,7 +108,7 @@ public record CreateRequest(
             return this;
         }
 
-        /** @param choice "bundle", "none" or an exact version */
+        /** @param choice "bundle", "embed", "none" or an exact version */
         public Builder seedChoice(String distribution, String choice) {
             seedChoices.put(distribution, choice);
             return this;
@@ -110,6 +116,38 @@ public record CreateRequest(
 
         public Builder appData(Path value) {
             appData = value;
+            return this;
+        }
+
+        /** A folder of wheels that may replace the bundled ones (relative to workDir; repeatable). */
+        public Builder extraSearchDir(Path dir) {
+            extraSearchDirs.add(dir);
+            return this;
+        }
+
+        /** "app-data" (default) or "pip". */
+        public Builder seeder(String value) {
+            seeder = value;
+            return this;
+        }
+
+        public Builder download(boolean value) {
+            download = value;
+            return this;
+        }
+
+        public Builder resetAppData(boolean value) {
+            resetAppData = value;
+            return this;
+        }
+
+        public Builder readOnlyAppData(boolean value) {
+            readOnlyAppData = value;
+            return this;
+        }
+
+        public Builder symlinkAppData(boolean value) {
+            symlinkAppData = value;
             return this;
         }
 
@@ -142,8 +180,9 @@ public record CreateRequest(
         public CreateRequest build() {
             Path cache = appData != null ? workDir.resolve(appData) : AppData.defaultFor(environment).root();
             return new CreateRequest(destination, pythonSpecs, clear, systemSitePackages, copies, prompt, vcsIgnore,
-                    new SeedOptions(seed, seedChoices, cache), activators, workDir, environment, relocatable,
-                    tryFirstWith);
+                    new SeedOptions(seed, seedChoices, cache, extraSearchDirs.stream().map(workDir::resolve).toList(),
+                            seeder, download, resetAppData, readOnlyAppData, symlinkAppData),
+                    activators, workDir, environment, relocatable, tryFirstWith);
         }
     }
 }

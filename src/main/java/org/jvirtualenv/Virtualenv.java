@@ -61,6 +61,9 @@ public final class Virtualenv {
     public static CreateResult create(CreateRequest request) {
         long start = System.nanoTime();
         Path dest = destination(request);
+        if (request.seed().resetAppData()) {
+            new AppData(request.seed().appData()).reset();
+        }
         PyInfoCache infoCache = new PyInfoCache(new AppData(request.seed().appData()).pyInfo(),
                 new Introspector()::describeJson);
         PythonInfo python = new Discovery(infoCache, request.environment(), request.workDir())
@@ -78,7 +81,7 @@ public final class Virtualenv {
                     request.systemSitePackages(), request.copies(), prompt, request.vcsIgnore(), version()));
             new PlanExecutor().apply(plan, dest);
 
-            SeedResult seed = new Seeder(BundledWheels.load()).seed(dest, layout, python, request.seed());
+            SeedResult seed = new Seeder(BundledWheels.load(), request.environment()).seed(dest, layout, python, request.seed());
 
             ActivationContext context = new ActivationContext(dest, layout.binDir(),
                     prompt != null ? prompt : dest.getFileName().toString(), layout.windows(),

@@ -1,14 +1,32 @@
 package org.jvirtualenv.appdata;
 
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.FileTrees;
 
 /**
- * The tool's cache directory: verified copies of bundled wheels now, more later. Its default
- * place follows the XDG base-directory rules ({@code $XDG_CACHE_HOME}, else {@code ~/.cache}).
+ * The tool's cache directory. Its default place follows the XDG base-directory rules
+ * ({@code $XDG_CACHE_HOME}, else {@code ~/.cache}). Layout:
+ * <ul>
+ * <li>{@code wheels/} verified copies of bundled (and downloaded) wheels, named as they were;</li>
+ * <li>{@code images/<impl><X.Y>/<wheel-stem>-<sha>/} one wheel unpacked for one target version,
+ *     with byte code compiled, ready to be linked into environments;</li>
+ * <li>{@code locks/} lock files guarding the building of images across processes.</li>
+ * </ul>
  */
 public record AppData(Path root) {
     public static final String DIR_NAME = "jvirtualenv";
+    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
 
     public static AppData defaultFor(Map<String, String> environment) {
         String xdg = environment.get("XDG_CACHE_HOME");
@@ -27,5 +45,110 @@ public record AppData(Path root) {
     /** Cached introspection results, one JSON file per interpreter binary. */
     public Path pyInfo() {
         return root.resolve("py-info");
+    }
+
+    /** Unpacked, compiled wheels per target ("cpython3.11"). */
+    public Path images(String targetKey) {
+        return root.resolve("images").resolve(targetKey);
+    }
+
+    public Path locks() {
+        return root.resolve("locks");
+    }
+
+    /** Whether this cache can be written (creating it if it does not exist yet). */
+    public boolean writable() {
+        try {
+            ensureDirectory(root);
+            return Files.isWritable(root);
+        } catch (IOException | VirtualenvException e) {
+            return false;
+        }
+    }
+
+    /** Removes everything the cache holds (--reset-app-data). */
+    public void reset() {
+        try {
+            FileTrees.delete(root);
+        } catch (IOException e) {
+            throw new VirtualenvException("cannot reset the app-data cache " + root + ": " + e.getMessage()
+                    + " (remove it yourself or choose another place with --app-data)", e);
+        }
+    }
+
+    /**
+     * Creates a directory of the cache (private to the user when new) and refuses a symlink in its
+     * place: someone else's link must not redirect what we write or lock.
+     */
+    public static void ensureDirectory(Path dir) throws IOException {
+        if (Files.isSymbolicLink(dir)) {
+            throw new VirtualenvException("app-data directory " + dir + " is a symbolic link: refusing to use it "
+                    + "(remove the link or choose another place with --app-data)");
+        }
+        if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Path parent = dir.getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        try {
+            Files.createDirectory(dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (java.nio.file.FileAlreadyExistsException e) {
+            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                throw new VirtualenvException("app-data path " + dir + " exists and is not a directory "
+                        + "(remove it or choose another place with --app-data)");
+            }
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(dir);
+        }
+    }
+
+    /**
+     * Holds an exclusive lock named {@code name} until closed: a file lock against other processes
+     * and an in-process lock against other threads (a JVM cannot hold one file lock twice).
+     */
+    public Lock lock(String name) throws IOException {
+        ensureDirectory(root);
+        ensureDirectory(locks());
+        Path file = locks().resolve(name + ".lock");
+        ReentrantLock local = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new ReentrantLock());
+        local.lock();
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+            try {
+                return new Lock(channel, channel.lock(), local);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            local.unlock();
+            throw e;
+        }
+    }
+
+    /** An exclusive lock on a part of the cache. */
+    public static final class Lock implements AutoCloseable {
+        private final FileChannel channel;
+        private final FileLock fileLock;
+        private final ReentrantLock local;
+
+        private Lock(FileChannel channel, FileLock fileLock, ReentrantLock local) {
+            this.channel = channel;
+            this.fileLock = fileLock;
+            this.local = local;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                fileLock.release();
+                channel.close();
+            } finally {
+                local.unlock();
+            }
+        }
     }
 }

@@ -24,12 +24,12 @@ final class Report {
                 .append(", global=").append(py(req.systemSitePackages())).append(")\n");
         SeedOptions seed = req.seed();
         if (seed.enabled()) {
-            out.append("  seeder FromAppData(");
+            out.append(SeedOptions.PIP.equals(seed.seeder()) ? "  seeder PipInvoke(" : "  seeder FromAppData(");
             for (String dist : Seeder.DISTRIBUTIONS) {
                 out.append(dist).append('=')
                         .append(seed.choices().getOrDefault(dist, Seeder.defaultChoice(dist, result.python()))).append(", ");
             }
-            out.append("via=copy, app_data_dir=").append(seed.appData()).append(")\n");
+            out.append("via=").append(result.seed().via()).append(", app_data_dir=").append(seed.appData()).append(")\n");
             if (!result.seed().installed().isEmpty()) {
                 out.append("    added seed packages: ").append(String.join(", ",
                         result.seed().installed().stream().map(InstalledDistribution::pinned).toList())).append('\n');

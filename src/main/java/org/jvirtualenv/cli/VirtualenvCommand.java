@@ -79,6 +79,44 @@ public final class VirtualenvCommand implements Callable<Integer> {
     @Option(names = "--no-wheel", description = "do not install wheel")
     boolean noWheel;
 
+    @Option(names = "--pip", paramLabel = "VERSION",
+            description = "pip to install: bundle (newest that runs, default), embed (only the bundled ones), none, or an exact version")
+    String pipVersion;
+
+    @Option(names = "--setuptools", paramLabel = "VERSION", description = "setuptools to install, as --pip (default: bundle up to Python 3.11, none from 3.12)")
+    String setuptoolsVersion;
+
+    @Option(names = "--wheel", paramLabel = "VERSION", description = "wheel to install, as --pip (default: bundle up to Python 3.11, none from 3.12)")
+    String wheelVersion;
+
+    @Option(names = "--extra-search-dir", paramLabel = "DIR",
+            description = "a folder of wheels that may replace the bundled ones when newer (repeatable; missing folders are ignored)")
+    List<Path> extraSearchDirs = new ArrayList<>();
+
+    @Option(names = "--seeder", paramLabel = "SEEDER", defaultValue = "app-data",
+            description = "app-data (link a compiled image from the cache, default) or pip (run pip to install the wheels)")
+    String seeder;
+
+    @ArgGroup(exclusive = true)
+    DownloadMode downloadMode = new DownloadMode();
+
+    static final class DownloadMode {
+        @Option(names = "--download", description = "fetch versions that are not available locally with pip from its index")
+        boolean download;
+
+        @Option(names = {"--no-download", "--never-download"}, description = "use only local wheels (default)")
+        boolean noDownload;
+    }
+
+    @Option(names = "--reset-app-data", description = "empty the app-data cache first")
+    boolean resetAppData;
+
+    @Option(names = "--read-only-app-data", description = "use the app-data cache without writing to it")
+    boolean readOnlyAppData;
+
+    @Option(names = "--symlink-app-data", description = "symlink seed packages' files to the app-data cache instead of linking or copying them")
+    boolean symlinkAppData;
+
     @Option(names = "--app-data", paramLabel = "DIR",
             description = "cache directory for the tool's data (default: $XDG_CACHE_HOME/jvirtualenv or ~/.cache/jvirtualenv)")
     Path appData;
@@ -121,6 +159,16 @@ public final class VirtualenvCommand implements Callable<Integer> {
                 .relocatable(relocatable);
         pythons.forEach(request::python);
         tryFirstWith.forEach(request::tryFirstWith);
+        if (!seeder.equals("app-data") && !seeder.equals("pip")) {
+            throw new org.jvirtualenv.VirtualenvException(org.jvirtualenv.VirtualenvException.USAGE,
+                    "--seeder must be app-data or pip, not '" + seeder + "'");
+        }
+        request.seeder(seeder).download(downloadMode.download).resetAppData(resetAppData)
+                .readOnlyAppData(readOnlyAppData).symlinkAppData(symlinkAppData);
+        extraSearchDirs.forEach(request::extraSearchDir);
+        seedChoice(request, "pip", pipVersion);
+        seedChoice(request, "setuptools", setuptoolsVersion);
+        seedChoice(request, "wheel", wheelVersion);
         if (noPip) {
             request.seedChoice("pip", "none");
         }
@@ -145,6 +193,17 @@ public final class VirtualenvCommand implements Callable<Integer> {
         }
         out.flush();
         return 0;
+    }
+
+    private static void seedChoice(CreateRequest.Builder request, String distribution, String value) {
+        if (value == null) {
+            return;
+        }
+        if (value.isBlank() || !value.matches("[A-Za-z0-9._+!-]+")) {
+            throw new org.jvirtualenv.VirtualenvException(org.jvirtualenv.VirtualenvException.USAGE, "--" + distribution
+                    + " takes bundle, embed, none or a version, not '" + value + "'");
+        }
+        request.seedChoice(distribution, value);
     }
 
     int verbosity() {

@@ -293,7 +293,7 @@ public final class Discovery {
         Matcher m = PYENV_SHIM_EXEC.matcher(content);
         String pyenv = m.find() ? m.group(1) : "pyenv";
         Map<String, String> env = new LinkedHashMap<>(environment);
-        Processes.Result result = Processes.runWithEnvironment(
+        Processes.Result result = Processes.runExactly(
                 List.of(pyenv, "which", shim.getFileName().toString()), workDir, env, 30);
         if (!result.ok()) {
             LOG.debug("pyenv which {}: {}", shim.getFileName(), result.firstErrorLine());
@@ -315,7 +315,7 @@ public final class Discovery {
             Path pyenv = dir.resolve("pyenv");
             if (isExecutableFile(pyenv)) {
                 try {
-                    Processes.Result result = Processes.runWithEnvironment(List.of(pyenv.toString(), "root"), workDir,
+                    Processes.Result result = Processes.runExactly(List.of(pyenv.toString(), "root"), workDir,
                             environment, 30);
                     Path root = result.ok() && !result.stdout().isBlank() ? Path.of(result.stdout().strip()) : null;
                     if (root != null && Files.isDirectory(root.resolve("versions"))) {

@@ -1,26 +1,45 @@
 package org.jvirtualenv.seed;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.create.EnvLayout;
 import org.jvirtualenv.discovery.PythonInfo;
+import org.jvirtualenv.util.FileTrees;
+import org.jvirtualenv.util.Processes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Installs pip, setuptools and wheel into a new environment from wheels we carry. */
+/**
+ * Installs pip, setuptools and wheel into a new environment. The app-data seeder links a cached,
+ * compiled image of each wheel (built once per target version); the pip seeder runs pip from the
+ * chosen pip wheel to install the chosen wheels. Wheels come from the bundled set, the extra search
+ * dirs, the target's ensurepip, or (with --download) pip's index.
+ */
 public final class Seeder {
     private static final Logger LOG = LoggerFactory.getLogger(Seeder.class);
     public static final List<String> DISTRIBUTIONS = List.of("pip", "setuptools", "wheel");
 
     private final BundledWheels bundled;
+    private final Map<String, String> environment;
 
     public Seeder(BundledWheels bundled) {
+        this(bundled, System.getenv());
+    }
+
+    /** @param environment the environment pip runs in when downloading (PIP_INDEX_URL, pip.conf, ...) */
+    public Seeder(BundledWheels bundled, Map<String, String> environment) {
         this.bundled = bundled;
+        this.environment = Map.copyOf(environment);
     }
 
     /** virtualenv 20.x's defaults: setuptools and wheel stopped being seeded with 3.12. */
@@ -35,38 +54,237 @@ public final class Seeder {
         if (!options.enabled()) {
             return SeedResult.nothing();
         }
-        AppData appData = new AppData(options.appData());
-        InstallScheme scheme = InstallScheme.of(env, layout, target);
-        WheelInstaller installer = new WheelInstaller(new SeedScriptNames(target.version()));
-        WheelChoice choice = new WheelChoice(bundled.all());
-        List<InstalledDistribution> installed = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        for (String distribution : DISTRIBUTIONS) {
-            String wanted = options.choices().getOrDefault(distribution, defaultChoice(distribution, target));
-            if (wanted.equals(SeedOptions.NONE)) {
-                continue;
+        try (Session session = new Session(options, target)) {
+            return session.run(InstallScheme.of(env, layout, target));
+        } catch (IOException e) {
+            throw new VirtualenvException("failed to seed " + env + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One seeding: the cache to use, a scratch directory made only when needed. */
+    private final class Session implements AutoCloseable {
+        private final SeedOptions options;
+        private final PythonInfo target;
+        private final AppData cache;
+        private final boolean readOnly;
+        private final WheelChoice choice;
+        private final List<String> warnings = new ArrayList<>();
+        private Path scratch;
+
+        Session(SeedOptions options, PythonInfo target) {
+            this.options = options;
+            this.target = target;
+            this.cache = new AppData(options.appData());
+            boolean ro = options.readOnlyAppData();
+            if (!ro && !cache.writable()) {
+                LOG.warn("app-data cache {} is not writable: using a temporary one (choose another with --app-data)",
+                        cache.root());
+                ro = true;
             }
-            Optional<WheelChoice.Source> source = choice.choose(distribution, wanted, target);
-            if (source.isEmpty() && !wanted.equals(SeedOptions.BUNDLE)) {
-                throw new VirtualenvException("cannot seed " + distribution + "==" + wanted + ": no such wheel is bundled "
-                        + "or shipped with Python " + target.version().dotted() + " (pick another version, or 'bundle')");
+            this.readOnly = ro;
+            this.choice = new WheelChoice(bundled.all(), options.extraSearchDirs(), List.of(cache.wheels()));
+        }
+
+        SeedResult run(InstallScheme scheme) throws IOException {
+            List<InstalledDistribution> installed = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
+            List<Path> forPip = new ArrayList<>();
+            WheelImage.Via requested = options.symlinkAppData() ? WheelImage.Via.SYMLINK : WheelImage.Via.HARDLINK;
+            WheelImage.Via[] used = {null};
+            SeedScriptNames names = new SeedScriptNames(target.version());
+            for (String distribution : DISTRIBUTIONS) {
+                String wanted = options.choices().getOrDefault(distribution, defaultChoice(distribution, target));
+                if (wanted.equals(SeedOptions.NONE)) {
+                    continue;
+                }
+                boolean exact = !wanted.equals(SeedOptions.BUNDLE) && !wanted.equals(SeedOptions.EMBED);
+                List<WheelChoice.Source> candidates = new ArrayList<>(choice.candidates(distribution, wanted, target));
+                if (candidates.isEmpty() && options.download()) {
+                    candidates.add(download(distribution, exact ? wanted : null));
+                }
+                if (candidates.isEmpty()) {
+                    if (exact) {
+                        throw new VirtualenvException("cannot seed " + distribution + "==" + wanted + ": no such wheel "
+                                + "for Python " + target.version().dotted() + " is bundled, in --extra-search-dir or "
+                                + "shipped with the interpreter (pick another version, 'bundle', or add --download)");
+                    }
+                    skipped.add(distribution + " (no bundled wheel runs on Python " + target.version().dotted()
+                            + ", and the interpreter ships none)");
+                    continue;
+                }
+                if (options.seeder().equals(SeedOptions.PIP)) {
+                    forPip.add(wheelFile(candidates.get(0)));
+                    installed.add(new InstalledDistribution(candidates.get(0).wheel().distribution(),
+                            candidates.get(0).wheel().version(), scheme.purelib(), List.of()));
+                    continue;
+                }
+                installed.add(installFirstUsable(candidates, scheme, names, requested, used));
             }
-            if (source.isEmpty()) {
-                skipped.add(distribution + " (no bundled wheel runs on Python " + target.version().dotted()
-                        + ", and the interpreter ships none)");
-                continue;
+            String via;
+            if (options.seeder().equals(SeedOptions.PIP)) {
+                if (!forPip.isEmpty()) {
+                    runPip(scheme, forPip);
+                }
+                via = "pip";
+            } else {
+                via = used[0] == null ? requested.label() : used[0].label();
             }
-            Path wheelFile = source.get() instanceof WheelChoice.Bundled b
-                    ? bundled.materialize(b.bundled(), appData)
-                    : ((WheelChoice.LocalFile) source.get()).file();
-            LOG.debug("installing {} into {}", wheelFile, env);
+            return new SeedResult(installed, skipped, via, warnings);
+        }
+
+        /** Tries the candidates in order; a damaged wheel is reported and the next one used. */
+        private InstalledDistribution installFirstUsable(List<WheelChoice.Source> candidates, InstallScheme scheme,
+                                                         SeedScriptNames names, WheelImage.Via requested,
+                                                         WheelImage.Via[] used) throws IOException {
+            for (int i = 0; i < candidates.size(); i++) {
+                WheelChoice.Source source = candidates.get(i);
+                try {
+                    return install(source, scheme, names, requested, used);
+                } catch (WheelRejectedException e) {
+                    if (e.unsafe() || i == candidates.size() - 1) {
+                        throw e;
+                    }
+                    String next = candidates.get(i + 1).wheel().fileName();
+                    String warning = e.getMessage() + "; using " + next + " instead";
+                    LOG.warn(warning);
+                    warnings.add(warning);
+                }
+            }
+            throw new IllegalStateException("no candidates");
+        }
+
+        private InstalledDistribution install(WheelChoice.Source source, InstallScheme scheme, SeedScriptNames names,
+                                              WheelImage.Via requested, WheelImage.Via[] used) throws IOException {
+            String sha = source instanceof WheelChoice.Bundled b ? b.bundled().sha256()
+                    : Sha256.hex(((WheelChoice.LocalFile) source).file());
+            String key = WheelImage.targetKey(target);
+            String name = WheelImage.imageName(source.wheel(), sha);
+            LOG.debug("installing {} into {}", source.wheel().fileName(), scheme.root());
+            WheelImage image = WheelImage.find(cache.images(key).resolve(name));
+            boolean inCache = image != null;
+            if (image == null) {
+                Path wheelFile = wheelFile(source);
+                if (!WheelImage.imageable(wheelFile)) {
+                    LOG.debug("{} has scripts or data files: installing it directly", wheelFile);
+                    return new WheelInstaller(names).install(wheelFile, scheme);
+                }
+                AppData store = readOnly ? new AppData(scratch()) : cache;
+                image = WheelImage.obtain(store, store.images(key), wheelFile, sha, target);
+                inCache = !readOnly;
+            }
+            // A symlink into a temporary image would dangle: those are linked or copied instead.
+            WheelImage.Via via = requested == WheelImage.Via.SYMLINK && !inCache ? WheelImage.Via.HARDLINK : requested;
+            WheelImage.Via[] usedHere = {null};
+            InstalledDistribution dist = image.install(scheme, names, via, usedHere);
+            if (used[0] == null || usedHere[0] == WheelImage.Via.COPY) {
+                used[0] = usedHere[0];
+            }
+            return dist;
+        }
+
+        private Path wheelFile(WheelChoice.Source source) {
+            if (source instanceof WheelChoice.Bundled b) {
+                return bundled.materialize(b.bundled(), readOnly ? new AppData(scratch()) : cache);
+            }
+            return ((WheelChoice.LocalFile) source).file();
+        }
+
+        /**
+         * Fetches a wheel with the bundled pip for the target, which asks the index pip is
+         * configured with (PIP_INDEX_URL, pip.conf, ...) for a wheel that runs on the target.
+         */
+        private WheelChoice.LocalFile download(String distribution, String version) throws IOException {
+            String spec = version == null ? distribution : distribution + "==" + version;
+            Optional<WheelChoice.Source> pip = new WheelChoice(bundled.all()).choose("pip", SeedOptions.EMBED, target);
+            if (pip.isEmpty()) {
+                throw new VirtualenvException("cannot download " + spec + ": no pip runs on Python "
+                        + target.version().dotted() + " to download it with");
+            }
+            Path pipWheel = wheelFile(pip.get());
+            Path into = readOnly ? scratch().resolve("downloads") : cache.wheels();
+            AppData.ensureDirectory(into.getParent());
+            AppData.ensureDirectory(into);
+            Path temp = Files.createTempDirectory(into, ".download-");
             try {
-                installed.add(installer.install(wheelFile, scheme));
-            } catch (IOException e) {
-                throw new VirtualenvException("failed to install " + wheelFile.getFileName() + " into " + env + ": "
-                        + e.getMessage(), e);
+                List<String> command = List.of(target.executable(), pipWheel.resolve("pip").toString(), "download",
+                        "--disable-pip-version-check", "--no-input", "--only-binary=:all:", "--no-deps",
+                        "--python-version", target.version().majorMinor(), "--dest", temp.toString(), spec);
+                LOG.debug("downloading {}: {}", spec, command);
+                Processes.Result r = Processes.runExactly(command, temp, environment, 600);
+                if (!r.ok()) {
+                    LOG.debug("pip download said:\n{}\n{}", r.stdout(), r.stderr());
+                    throw new VirtualenvException("cannot download " + spec + " for Python " + target.version().dotted()
+                            + " with pip: " + pipError(r) + " (check the index pip uses, e.g. PIP_INDEX_URL or pip.conf)");
+                }
+                Path got;
+                try (Stream<Path> files = Files.list(temp)) {
+                    got = files.filter(p -> p.getFileName().toString().endsWith(".whl")).findFirst().orElseThrow(() ->
+                            new VirtualenvException("pip downloaded no wheel for " + spec + " into " + temp));
+                }
+                Wheel wheel = Wheel.parse(got.getFileName().toString());
+                if (!wheel.normalizedName().equals(Wheel.normalize(distribution))
+                        || (version != null && !wheel.version().equals(version))) {
+                    throw new VirtualenvException("pip downloaded " + got.getFileName() + " when asked for " + spec);
+                }
+                Path target = into.resolve(got.getFileName());
+                Files.move(got, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                return new WheelChoice.LocalFile(target, wheel);
+            } finally {
+                FileTrees.delete(temp);
             }
         }
-        return new SeedResult(installed, skipped);
+
+        /** The pip seeder: the environment's interpreter runs pip from its wheel. */
+        private void runPip(InstallScheme scheme, List<Path> wheels) throws IOException {
+            Path pipWheel = wheels.stream().filter(w -> w.getFileName().toString().startsWith("pip-")).findFirst()
+                    .orElse(null);
+            if (pipWheel == null) {
+                Optional<WheelChoice.Source> pip = new WheelChoice(bundled.all()).choose("pip", SeedOptions.EMBED, target);
+                if (pip.isEmpty()) {
+                    throw new VirtualenvException("the pip seeder needs a pip that runs on Python "
+                            + target.version().dotted() + " and none is bundled: use --seeder app-data");
+                }
+                pipWheel = wheelFile(pip.get());
+            }
+            List<String> command = new ArrayList<>(List.of(scheme.python(), pipWheel.resolve("pip").toString(), "install",
+                    "--isolated", "--no-index", "--no-deps", "--no-cache-dir", "--disable-pip-version-check",
+                    "--no-warn-script-location"));
+            wheels.forEach(w -> command.add(w.toString()));
+            Processes.Result r = Processes.runExactly(command, scheme.root(), environment, 600);
+            if (!r.ok()) {
+                throw new VirtualenvException("pip failed to install the seed packages into " + scheme.root() + ": "
+                        + pipError(r) + " (try --seeder app-data)");
+            }
+        }
+
+        private Path scratch() {
+            if (scratch == null) {
+                try {
+                    scratch = Files.createTempDirectory("jvirtualenv-");
+                } catch (IOException e) {
+                    throw new VirtualenvException("cannot create a temporary directory: " + e.getMessage()
+                            + " (check TMPDIR)", e);
+                }
+            }
+            return scratch;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (scratch != null && Files.exists(scratch, LinkOption.NOFOLLOW_LINKS)) {
+                FileTrees.delete(scratch);
+            }
+        }
+    }
+
+    /** pip's most telling line: its last ERROR line, else its first line of output. */
+    static String pipError(Processes.Result r) {
+        String found = null;
+        for (String line : (r.stderr() + "\n" + r.stdout()).split("\n")) {
+            if (line.startsWith("ERROR")) {
+                found = line.strip();
+            }
+        }
+        return found != null ? found : r.firstErrorLine();
     }
 }

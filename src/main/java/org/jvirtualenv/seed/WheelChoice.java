@@ -1,23 +1,31 @@
 package org.jvirtualenv.seed;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.discovery.VersionSpecifier;
 
 /**
- * Picks the wheel of one distribution for one target: the newest bundled wheel whose
- * Requires-Python and tags admit the target (or exactly the requested version); failing that, the
- * newest one in the target interpreter's own {@code ensurepip/_bundled}.
+ * Picks the wheels of one distribution for one target, best first. {@code bundle}: the newest
+ * wheel whose Requires-Python and tags admit the target among the bundled ones and those in the
+ * extra search dirs (a bundled one wins a tie, being verified); {@code embed}: bundled ones only;
+ * an exact version: that version from any of them. Failing all that, the wheels in the target
+ * interpreter's own {@code ensurepip/_bundled}. Later candidates are used when an earlier one
+ * turns out to be damaged.
  */
 public final class WheelChoice {
-    /** Where the chosen wheel comes from. */
+    /** Where a candidate wheel comes from. */
     public sealed interface Source {
         Wheel wheel();
     }
@@ -33,51 +41,127 @@ public final class WheelChoice {
     }
 
     private final List<BundledWheel> bundled;
+    private final List<Path> extraDirs;
+    private final List<Path> exactOnlyDirs;
 
     public WheelChoice(List<BundledWheel> bundled) {
-        this.bundled = List.copyOf(bundled);
+        this(bundled, List.of(), List.of());
     }
 
-    /** @param version "bundle" for the newest that runs, else an exact version */
+    /**
+     * @param exactOnlyDirs folders consulted only for an exact version (wheels downloaded earlier
+     *                      into the cache: asking for them once must not change later defaults)
+     */
+    public WheelChoice(List<BundledWheel> bundled, List<Path> extraDirs, List<Path> exactOnlyDirs) {
+        this.bundled = List.copyOf(bundled);
+        this.extraDirs = List.copyOf(extraDirs);
+        this.exactOnlyDirs = List.copyOf(exactOnlyDirs);
+    }
+
+    /** @param version "bundle" or "embed" for the newest that runs, else an exact version */
     public Optional<Source> choose(String distribution, String version, PythonInfo target) {
+        return candidates(distribution, version, target).stream().findFirst();
+    }
+
+    public List<Source> candidates(String distribution, String version, PythonInfo target) {
         String wanted = Wheel.normalize(distribution);
-        boolean exact = !SeedOptions.BUNDLE.equals(version);
-        Optional<Source> fromBundle = bundled.stream()
-                .filter(b -> b.wheel().normalizedName().equals(wanted))
-                .filter(b -> b.requiresPython().matches(target.version()) && b.wheel().supportsTags(target))
-                .filter(b -> !exact || b.wheel().version().equals(version))
-                .max(Comparator.comparing(b -> b.wheel().release(), VersionSpecifier::compare))
-                .map(Bundled::new);
-        if (fromBundle.isPresent()) {
-            return fromBundle;
+        boolean exact = !SeedOptions.BUNDLE.equals(version) && !SeedOptions.EMBED.equals(version);
+        List<Source> main = new ArrayList<>();
+        for (BundledWheel b : bundled) {
+            if (b.wheel().normalizedName().equals(wanted) && b.wheel().supportsTags(target)
+                    && (!exact || b.wheel().version().equals(version)) && b.requiresPython().matches(target.version())) {
+                main.add(new Bundled(b));
+            }
         }
-        return ensurepipWheels(target).stream()
-                .filter(s -> s.wheel().normalizedName().equals(wanted) && s.wheel().supportsTags(target))
-                .filter(s -> !exact || s.wheel().version().equals(version))
-                .max(Comparator.comparing(s -> s.wheel().release(), VersionSpecifier::compare));
+        if (!SeedOptions.EMBED.equals(version)) {
+            List<Path> dirs = new ArrayList<>(extraDirs);
+            if (exact) {
+                dirs.addAll(exactOnlyDirs);
+            }
+            for (LocalFile f : wheelsIn(dirs)) {
+                if (f.wheel().normalizedName().equals(wanted) && f.wheel().supportsTags(target)
+                        && (!exact || f.wheel().version().equals(version)) && requiresPython(f.file()).matches(target.version())) {
+                    main.add(f);
+                }
+            }
+        }
+        List<Source> result = new ArrayList<>(newestFirst(main));
+        List<Source> fallback = new ArrayList<>();
+        for (LocalFile f : ensurepipWheels(target)) {
+            if (f.wheel().normalizedName().equals(wanted) && f.wheel().supportsTags(target)
+                    && (!exact || f.wheel().version().equals(version))) {
+                fallback.add(f);
+            }
+        }
+        result.addAll(newestFirst(fallback));
+        return result;
+    }
+
+    /** Stable: among equal versions the earlier (bundled, then the search dirs in order) stays first. */
+    private static List<Source> newestFirst(List<Source> sources) {
+        List<Source> sorted = new ArrayList<>(sources);
+        sorted.sort(Comparator.comparing((Source s) -> s.wheel().release(), VersionSpecifier::compare).reversed());
+        return sorted;
+    }
+
+    /** The .whl files directly in these folders; folders that do not exist are ignored. */
+    static List<LocalFile> wheelsIn(List<Path> dirs) {
+        List<LocalFile> found = new ArrayList<>();
+        for (Path dir : dirs) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.sorted().toList()) {
+                    if (!p.getFileName().toString().endsWith(".whl") || !Files.isRegularFile(p)) {
+                        continue;
+                    }
+                    try {
+                        found.add(new LocalFile(p.toAbsolutePath(), Wheel.parse(p.getFileName().toString())));
+                    } catch (IllegalArgumentException ignored) {
+                        // Not a wheel file name: not a candidate.
+                    }
+                }
+            } catch (IOException e) {
+                // An unreadable folder holds no candidates.
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The Requires-Python of a wheel's METADATA; "any" when absent. A wheel that cannot be read
+     * stays a candidate: installing it then fails with a message naming it, and the next is used.
+     */
+    static VersionSpecifier requiresPython(Path wheelFile) {
+        try (ZipFile zip = ZipFile.builder().setPath(wheelFile).get()) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                String n = entry.getName();
+                if (n.endsWith(".dist-info/METADATA") && n.indexOf('/') == n.lastIndexOf('/')) {
+                    try (InputStream in = zip.getInputStream(entry)) {
+                        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                        for (String line : text.split("\r?\n")) {
+                            if (line.isEmpty()) {
+                                break;
+                            }
+                            if (line.regionMatches(true, 0, "Requires-Python:", 0, 16)) {
+                                return VersionSpecifier.parse(line.substring(16).strip());
+                            }
+                        }
+                    }
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return VersionSpecifier.any();
+        }
+        return VersionSpecifier.any();
     }
 
     /** The wheels the target ships for ensurepip; they run on it by construction. */
-    static List<Source> ensurepipWheels(PythonInfo target) {
+    static List<LocalFile> ensurepipWheels(PythonInfo target) {
         if (target.stdlibDir() == null) {
             return List.of();
         }
-        Path dir = Path.of(target.stdlibDir(), "ensurepip", "_bundled");
-        List<Source> found = new ArrayList<>();
-        if (!Files.isDirectory(dir)) {
-            return found;
-        }
-        try (Stream<Path> files = Files.list(dir)) {
-            files.filter(p -> p.getFileName().toString().endsWith(".whl")).forEach(p -> {
-                try {
-                    found.add(new LocalFile(p, Wheel.parse(p.getFileName().toString())));
-                } catch (IllegalArgumentException ignored) {
-                    // Not a wheel name we understand: not a candidate.
-                }
-            });
-        } catch (IOException e) {
-            return List.of();
-        }
-        return found;
+        return wheelsIn(List.of(Path.of(target.stdlibDir(), "ensurepip", "_bundled")));
     }
 }

@@ -46,14 +46,14 @@ public final class WheelInstaller {
     public InstalledDistribution install(Path wheelFile, InstallScheme scheme) throws IOException {
         Wheel wheel = Wheel.parse(wheelFile.getFileName().toString());
         if (!DIST_NAME.matcher(wheel.distribution()).matches() || !DIST_NAME.matcher(wheel.version()).matches()) {
-            throw new VirtualenvException("wheel " + wheelFile + " has an invalid name");
+            throw new WheelRejectedException("wheel " + wheelFile + " has an invalid name", false);
         }
         try (ZipFile zip = ZipFile.builder().setPath(wheelFile).get()) {
             return new Installation(wheelFile, wheel, zip, scheme).run();
         } catch (VirtualenvException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
-            throw new VirtualenvException("wheel " + wheelFile + " is corrupt or unreadable: " + e.getMessage(), e);
+            throw new WheelRejectedException("wheel " + wheelFile + " is corrupt or unreadable: " + e.getMessage(), false, e);
         }
     }
 
@@ -116,13 +116,13 @@ public final class WheelInstaller {
                 String n = entry.getName();
                 if (n.endsWith(".dist-info/WHEEL") && n.indexOf('/') == n.lastIndexOf('/')) {
                     if (wanted != null) {
-                        throw new VirtualenvException("wheel " + wheelFile + " has more than one .dist-info directory");
+                        throw new WheelRejectedException("wheel " + wheelFile + " has more than one .dist-info directory", false);
                     }
                     wanted = n.substring(0, n.indexOf('/'));
                 }
             }
             if (wanted == null) {
-                throw new VirtualenvException("wheel " + wheelFile + " has no .dist-info/WHEEL: it is not a valid wheel");
+                throw new WheelRejectedException("wheel " + wheelFile + " has no .dist-info/WHEEL: it is not a valid wheel", false);
             }
             return wanted;
         }
@@ -136,11 +136,11 @@ public final class WheelInstaller {
                 }
             }
             if (bad) {
-                throw new VirtualenvException("wheel " + wheelFile + " refused: entry '" + name.replace("\0", "\\0")
-                        + "' would be written outside the environment");
+                throw new WheelRejectedException("wheel " + wheelFile + " refused: entry '" + name.replace("\0", "\\0")
+                        + "' would be written outside the environment", true);
             }
             if (entry.isUnixSymlink()) {
-                throw new VirtualenvException("wheel " + wheelFile + " refused: entry '" + name + "' is a symbolic link");
+                throw new WheelRejectedException("wheel " + wheelFile + " refused: entry '" + name + "' is a symbolic link", true);
             }
         }
 
@@ -153,22 +153,22 @@ public final class WheelInstaller {
                 String key = slash < 0 ? inData : inData.substring(0, slash);
                 base = scheme.forDataKey(key, wheel.distribution());
                 if (base == null || slash < 0) {
-                    throw new VirtualenvException("wheel " + wheelFile + " has an unknown data directory '" + key + "'");
+                    throw new WheelRejectedException("wheel " + wheelFile + " has an unknown data directory '" + key + "'", false);
                 }
                 rest = inData.substring(slash + 1);
             }
             Path target = base.resolve(rest).normalize();
             if (!target.startsWith(base) || !target.startsWith(scheme.root())) {
-                throw new VirtualenvException("wheel " + wheelFile + " refused: entry '" + name
-                        + "' would be written outside the environment");
+                throw new WheelRejectedException("wheel " + wheelFile + " refused: entry '" + name
+                        + "' would be written outside the environment", true);
             }
             return target;
         }
 
         private void extract(ZipArchiveEntry entry, Path target, String expectedHash) throws IOException {
             if (expectedHash == null) {
-                throw new VirtualenvException("wheel " + wheelFile + " is not consistent: '" + entry.getName()
-                        + "' is missing from its RECORD");
+                throw new WheelRejectedException("wheel " + wheelFile + " is not consistent: '" + entry.getName()
+                        + "' is missing from its RECORD", false);
             }
             boolean script = entry.getName().startsWith(dataDir + "/scripts/");
             MessageDigest md = Sha256.digest();
@@ -179,8 +179,8 @@ public final class WheelInstaller {
             md.update(content);
             String actual = Sha256.recordHash(md.digest());
             if (!expectedHash.equals(actual)) {
-                throw new VirtualenvException("wheel " + wheelFile + " is corrupt: the hash of '" + entry.getName()
-                        + "' does not match its RECORD");
+                throw new WheelRejectedException("wheel " + wheelFile + " is corrupt: the hash of '" + entry.getName()
+                        + "' does not match its RECORD", false);
             }
             if (script) {
                 content = repointScript(content);
@@ -218,7 +218,7 @@ public final class WheelInstaller {
                 declared.addAll(EntryPoint.parse(text, "console_scripts"));
                 declared.addAll(EntryPoint.parse(text, "gui_scripts"));
             } catch (IllegalArgumentException e) {
-                throw new VirtualenvException("wheel " + wheelFile + " refused: " + e.getMessage());
+                throw new WheelRejectedException("wheel " + wheelFile + " refused: " + e.getMessage(), true);
             }
             String shebang = Shebang.forInterpreter(scheme.python());
             for (EntryPoint ep : scriptNames.apply(declared)) {
@@ -258,7 +258,7 @@ public final class WheelInstaller {
         private Map<String, String> expectedHashes() {
             ZipArchiveEntry recordEntry = zip.getEntry(distInfo + "/RECORD");
             if (recordEntry == null) {
-                throw new VirtualenvException("wheel " + wheelFile + " has no RECORD: it is not a valid wheel");
+                throw new WheelRejectedException("wheel " + wheelFile + " has no RECORD: it is not a valid wheel", false);
             }
             Map<String, String> hashes = new HashMap<>();
             for (RecordFile.Row row : RecordFile.parse(text(distInfo + "/RECORD"))) {
@@ -274,12 +274,12 @@ public final class WheelInstaller {
         private String text(String entryName) {
             ZipArchiveEntry entry = zip.getEntry(entryName);
             if (entry == null) {
-                throw new VirtualenvException("wheel " + wheelFile + " has no " + entryName);
+                throw new WheelRejectedException("wheel " + wheelFile + " has no " + entryName, false);
             }
             try (InputStream in = zip.getInputStream(entry)) {
                 return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             } catch (IOException e) {
-                throw new VirtualenvException("wheel " + wheelFile + " is corrupt: cannot read " + entryName, e);
+                throw new WheelRejectedException("wheel " + wheelFile + " is corrupt: cannot read " + entryName, false, e);
             }
         }
     }

@@ -71,13 +71,16 @@ public final class Processes {
         }
     }
 
-    /** Runs with exactly this environment (nothing inherited from our own process). */
-    public static Result runWithEnvironment(List<String> command, Path workDir, Map<String, String> environment,
-                                            long timeoutSeconds) throws IOException {
-        Map<String, String> replace = new java.util.HashMap<>();
-        System.getenv().keySet().forEach(k -> replace.put(k, null));
-        replace.putAll(environment);
-        return run(command, workDir, replace, timeoutSeconds);
+    /**
+     * Like {@link #run}, but the child gets exactly {@code environment} and nothing inherited
+     * (for tools such as pip whose behaviour the caller's environment, not ours, must decide).
+     */
+    public static Result runExactly(List<String> command, Path workDir, Map<String, String> environment,
+                                    long timeoutSeconds) throws IOException {
+        Map<String, String> changes = new java.util.HashMap<>();
+        System.getenv().keySet().forEach(k -> changes.put(k, null));
+        changes.putAll(environment);
+        return run(command, workDir, changes, timeoutSeconds);
     }
 
     private static CompletableFuture<String> drain(InputStream stream) {

@@ -32,10 +32,20 @@ public final class TestWheels {
     /** A wheel with exactly these files (plus dist-info); the RECORD lists them all with hashes. */
     public static Path build(Path dir, String name, String version, Map<String, String> files, String entryPoints)
             throws IOException {
+        return build(dir, name, version, files, entryPoints, "");
+    }
+
+    /** Like {@link #demo} without a script, with extra METADATA header lines (e.g. Requires-Python). */
+    public static Path withMetadata(Path dir, String name, String version, String extraHeaders) throws IOException {
+        return build(dir, name, version, Map.of(name + "/__init__.py", ""), null, extraHeaders);
+    }
+
+    private static Path build(Path dir, String name, String version, Map<String, String> files, String entryPoints,
+                              String extraHeaders) throws IOException {
         Map<String, byte[]> all = new LinkedHashMap<>();
         files.forEach((k, v) -> all.put(k, v.getBytes(StandardCharsets.UTF_8)));
         String distInfo = name + "-" + version + ".dist-info/";
-        all.put(distInfo + "METADATA", ("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n")
+        all.put(distInfo + "METADATA", ("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n" + extraHeaders)
                 .getBytes(StandardCharsets.UTF_8));
         all.put(distInfo + "WHEEL", "Wheel-Version: 1.0\nGenerator: jvirtualenv-tests\nRoot-Is-Purelib: true\nTag: py2-none-any\nTag: py3-none-any\n"
                 .getBytes(StandardCharsets.UTF_8));

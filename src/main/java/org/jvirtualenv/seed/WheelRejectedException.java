@@ -1,0 +1,26 @@
+package org.jvirtualenv.seed;
+
+import org.jvirtualenv.VirtualenvException;
+
+/**
+ * A wheel that cannot be installed. {@code unsafe} marks a wheel that tried to write outside its
+ * target (absolute or {@code ..} entries, links): that is refused outright. Otherwise the wheel is
+ * merely damaged (truncated, bad hashes, missing metadata) and the next candidate may be used.
+ */
+public final class WheelRejectedException extends VirtualenvException {
+    private final boolean unsafe;
+
+    public WheelRejectedException(String message, boolean unsafe) {
+        super(message);
+        this.unsafe = unsafe;
+    }
+
+    public WheelRejectedException(String message, boolean unsafe, Throwable cause) {
+        super(message, cause);
+        this.unsafe = unsafe;
+    }
+
+    public boolean unsafe() {
+        return unsafe;
+    }
+}
