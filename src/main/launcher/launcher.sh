@@ -10,6 +10,8 @@ OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto"
 # JVIRTUALENV_NO_CDS=1 turns it off.
 CDS_DIR=""
 CDS_WRITE=1
+# Kept out of OPTS (which is split on spaces) so a cache path with spaces stays one argument.
+CDS_USE=""
 case "$XDG_CACHE_HOME" in
     /*) CDS_DIR="$XDG_CACHE_HOME/jvirtualenv" ;;
     *) [ -n "$HOME" ] && CDS_DIR="$HOME/.cache/jvirtualenv" ;;
@@ -29,7 +31,8 @@ if [ -z "$JVIRTUALENV_NO_CDS" ] && [ -n "$CDS_DIR" ]; then
     ID=$( { stat -L -c '%s-%Y' "$0" "$JVM" 2>/dev/null || stat -L -f '%z-%m' "$0" "$JVM" 2>/dev/null; } | tr '\n' '-')
     JSA="$CDS_DIR/cds/jvirtualenv-${ID}jsa"
     if [ -n "$ID" ] && [ -f "$JSA" ] && [ ! -L "$JSA" ] && [ ! -L "$CDS_DIR/cds" ]; then
-        OPTS="$OPTS -XX:SharedArchiveFile=$JSA -Xlog:cds=off -Xlog:cds+dynamic=off"
+        CDS_USE="-XX:SharedArchiveFile=$JSA"
+        OPTS="$OPTS -Xlog:cds=off -Xlog:cds+dynamic=off"
     elif [ -n "$ID" ] && [ -n "$CDS_WRITE" ] && [ ! -L "$CDS_DIR" ] && [ ! -L "$CDS_DIR/cds" ] \
             && (umask 077 && mkdir -p "$CDS_DIR/cds") 2>/dev/null && [ -w "$CDS_DIR/cds" ]; then
         TMP="$CDS_DIR/cds/.tmp-$$.jsa"
@@ -40,5 +43,5 @@ if [ -z "$JVIRTUALENV_NO_CDS" ] && [ -n "$CDS_DIR" ]; then
         exit $STATUS
     fi
 fi
-exec "$JAVA" $OPTS $JVIRTUALENV_JAVA_OPTS -jar "$0" "$@"
+exec "$JAVA" $OPTS ${CDS_USE:+"$CDS_USE"} $JVIRTUALENV_JAVA_OPTS -jar "$0" "$@"
 exit 1

@@ -65,7 +65,7 @@ public final class Virtualenv {
             new AppData(request.seed().appData()).reset();
         }
         PyInfoCache infoCache = new PyInfoCache(new AppData(request.seed().appData()).pyInfo(),
-                new Introspector()::describeJson);
+                new Introspector()::describeJson, !request.seed().readOnlyAppData());
         PythonInfo python = new Discovery(infoCache, request.environment(), request.workDir())
                 .find(Discovery.specsFrom(request.pythonSpecs(), request.environment()), request.tryFirstWith());
         LOG.debug("target interpreter {} at {}", python.displayName(), python.executable());

@@ -39,11 +39,18 @@ public final class PyInfoCache {
 
     private final Path dir;
     private final Probe probe;
+    private final boolean writable;
 
     /** @param dir the cache directory, or null to cache nothing */
     public PyInfoCache(Path dir, Probe probe) {
+        this(dir, probe, true);
+    }
+
+    /** @param writable false to read entries but never write one (--read-only-app-data) */
+    public PyInfoCache(Path dir, Probe probe, boolean writable) {
         this.dir = dir;
         this.probe = probe;
+        this.writable = writable;
     }
 
     /** Facts about the interpreter at this path (a symlink is followed to the real binary). */
@@ -69,7 +76,9 @@ public final class PyInfoCache {
         }
         String json = probe.describeJson(real);
         PythonInfo info = parse(real, json);
-        write(entry, real, size, mtime, json);
+        if (writable) {
+            write(entry, real, size, mtime, json);
+        }
         return info;
     }
 

@@ -1,6 +1,7 @@
 package org.jvirtualenv.discovery;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -30,6 +31,17 @@ class PyInfoCacheTest {
         assertEquals("3.11.7", again.version().dotted());
         assertEquals(1, fakes.probes.get());
         assertTrue(Files.isRegularFile(cache.entryFile(python.toRealPath())));
+    }
+
+    @Test
+    void aReadOnlyCacheIsReadButNeverWritten() throws IOException {
+        Path python = fakes.create(tmp.resolve("py/bin/python3.11"), "CPython", 3, 11, 7);
+        PyInfoCache readOnly = new PyInfoCache(tmp.resolve("cache"), fakes.probe, false);
+        readOnly.describe(python);
+        assertFalse(Files.exists(tmp.resolve("cache")), "--read-only-app-data writes no entry");
+        new PyInfoCache(tmp.resolve("cache"), fakes.probe).describe(python);
+        readOnly.describe(python);
+        assertEquals(2, fakes.probes.get(), "an entry written earlier is still used");
     }
 
     @Test
