@@ -42,16 +42,11 @@ public final class CPython2PosixCreator implements Creator {
         PosixLayout layout = (PosixLayout) in.layout();
         PythonInfo py = in.python();
         String base = py.baseExecutable();
-        String home = base.substring(0, base.lastIndexOf('/'));
+        String home = CommonFiles.home(py);
         String baseLib = py.stdlibDir();
         String lib = "lib/" + layout.libName();
 
-        CreationPlan.Builder plan = new CreationPlan.Builder();
-        plan.dir(layout.binDir()).dir(layout.purelib());
-        layout.extraDirs().forEach(plan::dir);
-        if (layout.wantsLib64()) {
-            plan.symlink("lib64", "lib");
-        }
+        CreationPlan.Builder plan = CommonFiles.posixDirectories(layout);
 
         // A symlinked interpreter would resolve back to the base prefix: always a copy.
         List<String> names = layout.executableNames();

@@ -30,14 +30,9 @@ public class CPython3PosixCreator implements Creator {
         PosixLayout layout = (PosixLayout) in.layout();
         PythonInfo py = in.python();
         String base = py.baseExecutable();
-        String home = base.substring(0, base.lastIndexOf('/'));
+        String home = CommonFiles.home(py);
 
-        CreationPlan.Builder plan = new CreationPlan.Builder();
-        plan.dir(layout.binDir()).dir(layout.purelib());
-        layout.extraDirs().forEach(plan::dir);
-        if (layout.wantsLib64()) {
-            plan.symlink("lib64", "lib");
-        }
+        CreationPlan.Builder plan = CommonFiles.posixDirectories(layout);
         List<String> names = layout.executableNames();
         String main = layout.binDir() + "/" + names.get(0);
         if (in.copies()) {

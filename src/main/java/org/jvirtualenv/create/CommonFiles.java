@@ -7,6 +7,23 @@ final class CommonFiles {
     private CommonFiles() {
     }
 
+    /** The directory of the base executable: what pyvenv.cfg's home names. */
+    static String home(PythonInfo py) {
+        String base = py.baseExecutable();
+        return base.substring(0, base.lastIndexOf('/'));
+    }
+
+    /** A POSIX plan's start: bin, site-packages, the layout's other directories and lib64. */
+    static CreationPlan.Builder posixDirectories(PosixLayout layout) {
+        CreationPlan.Builder plan = new CreationPlan.Builder();
+        plan.dir(layout.binDir()).dir(layout.purelib());
+        layout.extraDirs().forEach(plan::dir);
+        if (layout.wantsLib64()) {
+            plan.symlink("lib64", "lib");
+        }
+        return plan;
+    }
+
     static PyvenvCfg pyvenvCfg(CreatorInput in, String home) {
         PythonInfo py = in.python();
         PyvenvCfg cfg = new PyvenvCfg()
