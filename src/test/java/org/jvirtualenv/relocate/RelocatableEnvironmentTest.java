@@ -170,6 +170,23 @@ class RelocatableEnvironmentTest {
     }
 
     @Test
+    void filesItDoesNotUnderstandAreLeftAloneAndListedWithVerbose() throws IOException {
+        Path foreign = original.resolve("bin/helper.sh");
+        Files.writeString(foreign, "#!/bin/bash\necho not python\n");
+        Path binary = original.resolve("bin/tool");
+        Files.write(binary, new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2});
+        RunResult r = org.jvirtualenv.testing.Cli.run(env, tmp, "-v", "--relocatable", original.toString());
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(r.stderr().contains("left untouched") && r.stderr().contains(foreign.toString())
+                && r.stderr().contains(binary.toString()), r.stderr());
+        assertTrue(r.stdout().startsWith("made " + original + " relocatable: "), r.stdout());
+        assertEquals("#!/bin/bash\necho not python\n", Files.readString(foreign));
+        assertEquals(7, Files.size(binary));
+        RunResult quiet = org.jvirtualenv.testing.Cli.run(env, tmp, "--relocatable", original.toString());
+        assertEquals("", quiet.stderr(), "without -v the untouched files are only counted");
+    }
+
+    @Test
     void runningItAgainChangesNothing() throws IOException {
         Map<String, String> before = snapshot(original);
         Virtualenv.makeRelocatable(request(original).build());
