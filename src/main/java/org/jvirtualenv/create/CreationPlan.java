@@ -9,6 +9,23 @@ public record CreationPlan(List<PlanStep> steps) {
         steps = List.copyOf(steps);
     }
 
+    /** One line per step ("mkdir bin", "link bin/python -> /usr/bin/python3", ...), for logs and tests. */
+    public List<String> describe() {
+        List<String> out = new ArrayList<>();
+        for (PlanStep step : steps) {
+            if (step instanceof PlanStep.MakeDir d) {
+                out.add("mkdir " + d.path());
+            } else if (step instanceof PlanStep.CopyFile c) {
+                out.add("copy " + c.path() + " <- " + c.source());
+            } else if (step instanceof PlanStep.Symlink s) {
+                out.add("link " + s.path() + " -> " + s.target());
+            } else if (step instanceof PlanStep.WriteText w) {
+                out.add("write " + w.path());
+            }
+        }
+        return out;
+    }
+
     /** Collects steps in order. */
     public static final class Builder {
         private final List<PlanStep> steps = new ArrayList<>();

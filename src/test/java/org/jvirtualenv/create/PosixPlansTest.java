@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,22 +48,6 @@ class PosixPlansTest {
         }
     }
 
-    private static List<String> render(CreationPlan plan) {
-        List<String> out = new ArrayList<>();
-        for (PlanStep step : plan.steps()) {
-            if (step instanceof PlanStep.MakeDir d) {
-                out.add("mkdir " + d.path());
-            } else if (step instanceof PlanStep.CopyFile c) {
-                out.add("copy " + c.path() + " <- " + c.source());
-            } else if (step instanceof PlanStep.Symlink s) {
-                out.add("link " + s.path() + " -> " + s.target());
-            } else if (step instanceof PlanStep.WriteText w) {
-                out.add("write " + w.path());
-            }
-        }
-        return out;
-    }
-
     private static CreatorInput input(PythonInfo py, boolean copies, boolean system) {
         return new CreatorInput(py, EnvLayout.forTarget(py), Path.of("/env"), false, system, copies, null, false, "1.0");
     }
@@ -92,7 +75,7 @@ class PosixPlansTest {
                 "write lib/python2.7/orig-prefix.txt",
                 "write lib/python2.7/no-global-site-packages.txt",
                 "write pyvenv.cfg",
-                "write CACHEDIR.TAG"), render(links));
+                "write CACHEDIR.TAG"), links.describe());
 
         CreationPlan copies = new CPython2PosixCreator(base).plan(input(py, true, true));
         assertEquals(List.of(
@@ -110,7 +93,7 @@ class PosixPlansTest {
                 "write lib/python2.7/site.py",
                 "write lib/python2.7/orig-prefix.txt",
                 "write pyvenv.cfg",
-                "write CACHEDIR.TAG"), render(copies));
+                "write CACHEDIR.TAG"), copies.describe());
         String origPrefix = copies.steps().stream().filter(s -> s.path().endsWith("orig-prefix.txt"))
                 .map(s -> ((PlanStep.WriteText) s).content()).findFirst().orElseThrow();
         assertEquals("/opt/py27", origPrefix);
@@ -121,15 +104,15 @@ class PosixPlansTest {
         PythonInfo py = Described.posixCPython(3, 12, 1, "/opt/py");
         ElfDynamic origin = new ElfDynamic(List.of("libpython3.12.so.1.0", "libc.so.6"), List.of("$ORIGIN/../lib"));
         FakeBase portable = new FakeBase(Set.of("/opt/py/lib/libpython3.12.so.1.0"), Set.of(), origin);
-        List<String> copied = render(new CPython3PosixCreator(portable).plan(input(py, true, false)));
+        List<String> copied = new CPython3PosixCreator(portable).plan(input(py, true, false)).describe();
         assertTrue(copied.contains("copy lib/libpython3.12.so.1.0 <- /opt/py/lib/libpython3.12.so.1.0"), copied.toString());
         // Symlinks: the loader resolves $ORIGIN through the link, nothing to copy.
-        assertFalse(render(new CPython3PosixCreator(portable).plan(input(py, false, false))).stream()
+        assertFalse(new CPython3PosixCreator(portable).plan(input(py, false, false)).describe().stream()
                 .anyMatch(s -> s.contains("libpython")));
         // An absolute RUNPATH (pyenv) or none at all (system library path) needs nothing either.
         FakeBase absolute = new FakeBase(Set.of("/opt/py/lib/libpython3.12.so.1.0"), Set.of(),
                 new ElfDynamic(List.of("libpython3.12.so.1.0"), List.of("/opt/py/lib")));
-        assertFalse(render(new CPython3PosixCreator(absolute).plan(input(py, true, false))).stream()
+        assertFalse(new CPython3PosixCreator(absolute).plan(input(py, true, false)).describe().stream()
                 .anyMatch(s -> s.contains("libpython")));
         // $ORIGIN naming a folder without the library: nothing to copy.
         FakeBase debianPypy = new FakeBase(Set.of(), Set.of(), new ElfDynamic(List.of("libpypy3.9-c.so"), List.of("$ORIGIN/")));
@@ -151,7 +134,7 @@ class PosixPlansTest {
                 Map.of(), Map.of(), "/usr/lib/pypy3.9");
         Creator creator = Creators.forTarget(py);
         assertEquals("PyPy3Posix", creator.name());
-        List<String> plan = render(creator.plan(input(py, false, false)));
+        List<String> plan = creator.plan(input(py, false, false)).describe();
         assertTrue(plan.containsAll(List.of("mkdir lib/pypy3.9/site-packages", "link bin/python -> /usr/bin/pypy3.9",
                 "link bin/python3 -> python", "link bin/python3.9 -> python", "link bin/pypy3 -> python",
                 "link bin/pypy -> python")), plan.toString());

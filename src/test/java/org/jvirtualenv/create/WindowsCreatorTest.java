@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,22 +22,6 @@ class WindowsCreatorTest {
             + "base-prefix = C:\\Python311\n"
             + "base-exec-prefix = C:\\Python311\n"
             + "base-executable = C:\\Python311\\python.exe\n";
-
-    private static List<String> render(CreationPlan plan) {
-        List<String> out = new ArrayList<>();
-        for (PlanStep step : plan.steps()) {
-            if (step instanceof PlanStep.MakeDir d) {
-                out.add("mkdir " + d.path());
-            } else if (step instanceof PlanStep.CopyFile c) {
-                out.add("copy " + c.path() + " <- " + c.source());
-            } else if (step instanceof PlanStep.Symlink s) {
-                out.add("link " + s.path() + " -> " + s.target());
-            } else if (step instanceof PlanStep.WriteText w) {
-                out.add("write " + w.path());
-            }
-        }
-        return out;
-    }
 
     private static CreationPlan plan(PythonInfo py, boolean copies) {
         EnvLayout layout = EnvLayout.forTarget(py);
@@ -79,10 +62,10 @@ class WindowsCreatorTest {
                 "copy Scripts/python311.zip <- C:\\Python311\\python311.zip",
                 "write pyvenv.cfg",
                 "write .gitignore",
-                "write CACHEDIR.TAG"), render(plan));
+                "write CACHEDIR.TAG"), plan.describe());
         assertEquals(PYVENV_311, text(plan, "pyvenv.cfg"));
         // --symlinks or not, Windows gets copies.
-        assertEquals(render(plan), render(plan(py, true)));
+        assertEquals(plan.describe(), plan(py, true).describe());
     }
 
     @Test
@@ -92,7 +75,7 @@ class WindowsCreatorTest {
         assertEquals(List.of("mkdir Scripts", "mkdir Lib/site-packages", "mkdir Include",
                 "copy Scripts/python.exe <- C:\\Python311\\python.exe",
                 "copy Scripts/python311.dll <- C:\\Python311\\python311.dll",
-                "write pyvenv.cfg", "write .gitignore", "write CACHEDIR.TAG"), render(plan(py, false)));
+                "write pyvenv.cfg", "write .gitignore", "write CACHEDIR.TAG"), plan(py, false).describe());
         assertTrue(text(plan(py, false), "pyvenv.cfg").startsWith("home = C:\\Python311\n"));
     }
 
@@ -113,7 +96,7 @@ class WindowsCreatorTest {
                 "copy Scripts/pythonw.exe <- C:\\Program Files\\Python311\\Lib\\venv\\scripts\\nt\\pythonw.exe",
                 "write pyvenv.cfg",
                 "write .gitignore",
-                "write CACHEDIR.TAG"), render(plan));
+                "write CACHEDIR.TAG"), plan.describe());
         assertTrue(text(plan, "pyvenv.cfg").startsWith("home = C:\\Program Files\\Python311\n"), text(plan, "pyvenv.cfg"));
     }
 
@@ -132,7 +115,7 @@ class WindowsCreatorTest {
                 "copy Scripts/pythonw.exe <- C:\\Python313\\Lib\\venv\\scripts\\nt\\venvwlauncher.exe",
                 "write pyvenv.cfg",
                 "write .gitignore",
-                "write CACHEDIR.TAG"), render(plan(py, false)));
+                "write CACHEDIR.TAG"), plan(py, false).describe());
     }
 
     @Test
