@@ -71,24 +71,24 @@ public final class Virtualenv {
         LOG.debug("target interpreter {} at {}", python.displayName(), python.executable());
         EnvLayout layout = EnvLayout.forTarget(python);
         Creator creator = Creators.forTarget(python);
-        List<Activator> activators = null;
+        String prompt = resolvePrompt(request);
+        ActivationContext context = new ActivationContext(dest, layout.binDir(),
+                prompt != null ? prompt : dest.getFileName().toString(), layout.windows(),
+                new ArrayList<>(new LinkedHashSet<>(List.of(layout.purelib(), layout.platlib()))),
+                python.version().majorMinor(), request.relocatable());
+        // Chosen before anything is written: an unknown activator name is bad input, not a failure half-way.
+        List<Activator> activators = request.activators() == null ? Activators.defaults(context)
+                : Activators.select(request.activators());
 
         Path firstCreated = firstMissing(dest);
         try {
             prepare(dest, request.clear());
-            String prompt = resolvePrompt(request);
             CreationPlan plan = creator.plan(new CreatorInput(python, layout, dest, request.clear(),
                     request.systemSitePackages(), request.copies(), prompt, request.vcsIgnore(), version()));
             new PlanExecutor().apply(plan, dest);
 
             SeedResult seed = new Seeder(BundledWheels.load(), request.environment()).seed(dest, layout, python, request.seed());
 
-            ActivationContext context = new ActivationContext(dest, layout.binDir(),
-                    prompt != null ? prompt : dest.getFileName().toString(), layout.windows(),
-                    new ArrayList<>(new LinkedHashSet<>(List.of(layout.purelib(), layout.platlib()))),
-                    python.version().majorMinor(), request.relocatable());
-            activators = request.activators() == null ? Activators.defaults(context)
-                    : Activators.select(request.activators());
             for (Activator activator : activators) {
                 activator.generate(context);
             }
@@ -105,9 +105,13 @@ public final class Virtualenv {
         }
     }
 
+    private static Path absoluteDestination(CreateRequest request) {
+        return request.workDir().resolve(request.destination()).toAbsolutePath().normalize();
+    }
+
     /** Whether {@code --relocatable} on this request means "relocate the existing environment in place". */
     public static boolean relocatesInPlace(CreateRequest request) {
-        Path dest = request.workDir().resolve(request.destination()).toAbsolutePath().normalize();
+        Path dest = absoluteDestination(request);
         return request.relocatable() && !request.clear() && Files.isRegularFile(dest.resolve("pyvenv.cfg"));
     }
 
@@ -117,7 +121,7 @@ public final class Virtualenv {
      * it. Activators already present are rendered again in relocatable form. Runs no interpreter.
      */
     public static RelocationReport makeRelocatable(CreateRequest request) {
-        Path dest = request.workDir().resolve(request.destination()).toAbsolutePath().normalize();
+        Path dest = absoluteDestination(request);
         Map<String, String> cfg;
         try {
             cfg = PyvenvCfg.parse(Files.readString(dest.resolve("pyvenv.cfg")));
@@ -151,7 +155,7 @@ public final class Virtualenv {
 
     /** The absolute destination, after the checks virtualenv makes before touching anything. */
     static Path destination(CreateRequest request) {
-        Path dest = request.workDir().resolve(request.destination()).toAbsolutePath().normalize();
+        Path dest = absoluteDestination(request);
         if (dest.toString().contains(File.pathSeparator)) {
             throw new VirtualenvException(VirtualenvException.USAGE, "destination " + dest + " contains the path separator '"
                     + File.pathSeparator + "', which would break PATH when activated: choose another directory");

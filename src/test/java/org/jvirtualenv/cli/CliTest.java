@@ -103,6 +103,14 @@ class CliTest {
     }
 
     @Test
+    void unknownActivatorIsRefusedBeforeAnythingIsWritten() {
+        RunResult r = Cli.run(env, tmp, "-p", python, "--activators", "bash,bogus", "e");
+        assertEquals(2, r.exitCode());
+        assertOneLineError(r, "unknown activator 'bogus'");
+        assertFalse(Files.exists(tmp.resolve("e")));
+    }
+
+    @Test
     void destinationThatIsAFile() throws IOException {
         Files.writeString(tmp.resolve("afile"), "x");
         RunResult r = Cli.run(env, tmp, "-p", python, "afile");
