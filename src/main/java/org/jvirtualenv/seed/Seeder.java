@@ -206,8 +206,9 @@ public final class Seeder {
             AppData.ensureDirectory(into);
             Path temp = Files.createTempDirectory(into, ".download-");
             try {
+                // --no-cache-dir: pip's own HTTP cache would be a write outside the env and our cache.
                 List<String> command = List.of(target.executable(), pipWheel.resolve("pip").toString(), "download",
-                        "--disable-pip-version-check", "--no-input", "--only-binary=:all:", "--no-deps",
+                        "--disable-pip-version-check", "--no-input", "--no-cache-dir", "--only-binary=:all:", "--no-deps",
                         "--python-version", target.version().majorMinor(), "--dest", temp.toString(), spec);
                 LOG.debug("downloading {}: {}", spec, command);
                 Processes.Result r = Processes.runExactly(command, temp, environment, 600);

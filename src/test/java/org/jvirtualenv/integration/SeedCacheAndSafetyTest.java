@@ -328,6 +328,7 @@ class SeedCacheAndSafetyTest {
             assertTrue(r.stdout().contains("wheel==0.77.0"), r.stdout());
             assertEquals("wheel 0.77.0 ran", run(tmp.resolve("dl/bin/wheel")).stdout().strip());
             assertTrue(Files.isRegularFile(appData.resolve("wheels").resolve(name)), "kept in the cache");
+            assertFalse(Files.exists(Path.of(env.get("XDG_CACHE_HOME"), "pip")), "pip's own cache is not written");
 
             // Once in the cache, the version is found locally (no index needed).
             RunResult again = Cli.run(env, tmp, concat(args, "dl2"));
