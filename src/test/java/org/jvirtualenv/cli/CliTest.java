@@ -17,7 +17,7 @@ import org.jvirtualenv.util.FileModes;
 import org.jvirtualenv.testing.Cli;
 import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.testing.Run;
-import org.jvirtualenv.testing.RunResult;
+import org.jvirtualenv.testing.ProcessResult;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +36,7 @@ class CliTest {
         python = Interpreters.any3().executable().toString();
     }
 
-    private static void assertOneLineError(RunResult r, String expected) {
+    private static void assertOneLineError(ProcessResult r, String expected) {
         assertNotEquals(0, r.exitCode(), r.describe());
         String err = r.stderr().strip();
         assertEquals(1, err.lines().count(), "one line on stderr:\n" + err);
@@ -47,7 +47,7 @@ class CliTest {
 
     @Test
     void createsAndReportsLikeVirtualenv() {
-        RunResult r = Cli.run(env, tmp, "-p", python, "venv");
+        ProcessResult r = Cli.run(env, tmp, "-p", python, "venv");
         assertEquals(0, r.exitCode(), r.describe());
         String[] lines = r.stdout().split("\n");
         assertTrue(lines[0].matches("created virtual environment CPython3\\.\\d+\\.\\d+\\.final\\.0-64 in \\d+ms"), lines[0]);
@@ -61,10 +61,10 @@ class CliTest {
 
     @Test
     void quietPrintsNothingAndVerboseExplains() {
-        RunResult quiet = Cli.run(env, tmp, "-q", "--no-seed", "-p", python, "q");
+        ProcessResult quiet = Cli.run(env, tmp, "-q", "--no-seed", "-p", python, "q");
         assertEquals(0, quiet.exitCode(), quiet.describe());
         assertEquals("", quiet.stdout() + quiet.stderr());
-        RunResult verbose = Cli.run(env, tmp, "-v", "-p", python, "v");
+        ProcessResult verbose = Cli.run(env, tmp, "-v", "-p", python, "v");
         assertEquals(0, verbose.exitCode(), verbose.describe());
         // The first run cached the interpreter's facts: the second one reads them instead of introspecting.
         assertTrue(verbose.stderr().contains("interpreter facts for " + python), verbose.stderr());
@@ -76,7 +76,7 @@ class CliTest {
         Path bin = tmp.resolve("bin");
         Files.createDirectories(bin);
         Files.createSymbolicLink(bin.resolve("python3"), Path.of(python));
-        RunResult r = Cli.run(Run.with(env, "PATH", bin + ":/usr/bin:/bin"), tmp, "--no-seed", "e");
+        ProcessResult r = Cli.run(Run.with(env, "PATH", bin + ":/usr/bin:/bin"), tmp, "--no-seed", "e");
         assertEquals(0, r.exitCode(), r.describe());
         String version = Run.command(env, tmp, python, "-c", "import sys; print('%d.%d.%d' % sys.version_info[:3])").stdout().strip();
         assertTrue(r.stdout().startsWith("created virtual environment CPython" + version + "."), r.stdout());
@@ -84,10 +84,10 @@ class CliTest {
 
     @Test
     void versionAndHelp() {
-        RunResult v = Cli.run(env, tmp, "--version");
+        ProcessResult v = Cli.run(env, tmp, "--version");
         assertEquals(0, v.exitCode());
         assertTrue(v.stdout().startsWith("virtualenv " + Virtualenv.version()), v.stdout());
-        RunResult h = Cli.run(env, tmp, "--help");
+        ProcessResult h = Cli.run(env, tmp, "--help");
         assertEquals(0, h.exitCode());
         for (String option : new String[] {"--python", "--clear", "--no-seed", "--no-pip", "--no-setuptools", "--no-wheel",
             "--prompt", "--system-site-packages", "--symlinks", "--copies", "--verbose", "--quiet"}) {
@@ -97,14 +97,14 @@ class CliTest {
 
     @Test
     void unknownOptionIsAUsageError() {
-        RunResult r = Cli.run(env, tmp, "--frobnicate", "x");
+        ProcessResult r = Cli.run(env, tmp, "--frobnicate", "x");
         assertEquals(2, r.exitCode());
         assertOneLineError(r, "--frobnicate");
     }
 
     @Test
     void unknownActivatorIsRefusedBeforeAnythingIsWritten() {
-        RunResult r = Cli.run(env, tmp, "-p", python, "--activators", "bash,bogus", "e");
+        ProcessResult r = Cli.run(env, tmp, "-p", python, "--activators", "bash,bogus", "e");
         assertEquals(2, r.exitCode());
         assertOneLineError(r, "unknown activator 'bogus'");
         assertFalse(Files.exists(tmp.resolve("e")));
@@ -113,14 +113,14 @@ class CliTest {
     @Test
     void destinationThatIsAFile() throws IOException {
         Files.writeString(tmp.resolve("afile"), "x");
-        RunResult r = Cli.run(env, tmp, "-p", python, "afile");
+        ProcessResult r = Cli.run(env, tmp, "-p", python, "afile");
         assertOneLineError(r, "is not a directory");
         assertEquals("x", Files.readString(tmp.resolve("afile")));
     }
 
     @Test
     void destinationWithThePathSeparator() {
-        RunResult r = Cli.run(env, tmp, "-p", python, "a:b");
+        ProcessResult r = Cli.run(env, tmp, "-p", python, "a:b");
         assertOneLineError(r, "path separator");
         assertFalse(Files.exists(tmp.resolve("a:b")));
     }
@@ -137,7 +137,7 @@ class CliTest {
             locked.toFile().setWritable(false, false);
             target = locked.resolve("env");
         }
-        RunResult r = Cli.run(env, tmp, "-p", python, target.toString());
+        ProcessResult r = Cli.run(env, tmp, "-p", python, target.toString());
         assertOneLineError(r, target.toString());
         assertFalse(Files.exists(target));
     }
@@ -154,7 +154,7 @@ class CliTest {
         Path fake = tmp.resolve("fakepython");
         Files.writeString(fake, "#!/bin/sh\necho 'I am not python' >&2\nexit 3\n");
         FileModes.makeExecutable(fake);
-        RunResult r = Cli.run(env, tmp, "-p", fake.toString(), "e");
+        ProcessResult r = Cli.run(env, tmp, "-p", fake.toString(), "e");
         assertOneLineError(r, "failed to run: I am not python");
         Path plain = tmp.resolve("notexec");
         Files.writeString(plain, "data");
@@ -165,7 +165,7 @@ class CliTest {
     @Test
     void traceOnlyWhenAskedFor() throws IOException {
         Files.writeString(tmp.resolve("afile"), "x");
-        RunResult r = Cli.run(env, tmp, "-v", "-p", python, "afile");
+        ProcessResult r = Cli.run(env, tmp, "-v", "-p", python, "afile");
         assertNotEquals(0, r.exitCode());
         assertTrue(r.stderr().contains("at org.jvirtualenv."), r.stderr());
     }
@@ -183,11 +183,11 @@ class CliTest {
     void clearEmptiesAnEnvironmentAndWithoutItTheEnvIsUpdatedInPlace() throws IOException {
         assertEquals(0, Cli.run(env, tmp, "--no-seed", "-p", python, "env").exitCode());
         Files.writeString(tmp.resolve("env/leftover.txt"), "old");
-        RunResult update = Cli.run(env, tmp, "--no-seed", "-p", python, "--prompt", "again", "env");
+        ProcessResult update = Cli.run(env, tmp, "--no-seed", "-p", python, "--prompt", "again", "env");
         assertEquals(0, update.exitCode(), update.describe());
         assertTrue(Files.exists(tmp.resolve("env/leftover.txt")), "updated in place");
         assertTrue(Files.readString(tmp.resolve("env/pyvenv.cfg")).contains("prompt = again"));
-        RunResult cleared = Cli.run(env, tmp, "--clear", "--no-seed", "-p", python, "env");
+        ProcessResult cleared = Cli.run(env, tmp, "--clear", "--no-seed", "-p", python, "env");
         assertEquals(0, cleared.exitCode(), cleared.describe());
         assertFalse(Files.exists(tmp.resolve("env/leftover.txt")));
         assertTrue(Files.exists(tmp.resolve("env/pyvenv.cfg")));

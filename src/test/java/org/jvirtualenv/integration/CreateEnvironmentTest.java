@@ -16,7 +16,7 @@ import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.create.PyvenvCfg;
 import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.testing.Run;
-import org.jvirtualenv.testing.RunResult;
+import org.jvirtualenv.testing.ProcessResult;
 import org.jvirtualenv.testing.TestWheels;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -61,7 +61,7 @@ class CreateEnvironmentTest {
 
         // Isolation, as the environment's own interpreter sees it.
         Path py = dest.resolve("bin/python");
-        RunResult probe = Run.command(env, tmp, py.toString(), "-c",
+        ProcessResult probe = Run.command(env, tmp, py.toString(), "-c",
                 "import sys, site, sysconfig\n"
                         + "print(sys.prefix)\nprint(sys.base_prefix)\n"
                         + "print(sysconfig.get_paths()['purelib'])\n"
@@ -77,31 +77,31 @@ class CreateEnvironmentTest {
                 && (p.endsWith("site-packages") || p.endsWith("dist-packages"))), "base site-packages not on sys.path: " + sysPath);
 
         // The environment's pip is its own.
-        RunResult pipVersion = Run.command(env, tmp, dest.resolve("bin/pip").toString(), "--version");
+        ProcessResult pipVersion = Run.command(env, tmp, dest.resolve("bin/pip").toString(), "--version");
         assertEquals(0, pipVersion.exitCode(), pipVersion.describe());
         assertTrue(pipVersion.stdout().contains(envSite), pipVersion.stdout());
 
         // pip installs a wheel built here, offline; its console script runs; uninstall removes it all.
         Path wheels = tmp.resolve("wheels");
         TestWheels.demo(wheels, "demo_pkg", "1.0", "demo-cli");
-        RunResult install = Run.command(env, tmp, py.toString(), "-m", "pip", "install", "--no-index",
+        ProcessResult install = Run.command(env, tmp, py.toString(), "-m", "pip", "install", "--no-index",
                 "--find-links", wheels.toString(), "demo_pkg");
         assertEquals(0, install.exitCode(), install.describe());
-        RunResult script = Run.command(env, tmp, dest.resolve("bin/demo-cli").toString());
+        ProcessResult script = Run.command(env, tmp, dest.resolve("bin/demo-cli").toString());
         assertEquals("demo_pkg 1.0 ran", script.stdout().strip(), script.describe());
-        RunResult uninstall = Run.command(env, tmp, py.toString(), "-m", "pip", "uninstall", "-y", "demo_pkg");
+        ProcessResult uninstall = Run.command(env, tmp, py.toString(), "-m", "pip", "uninstall", "-y", "demo_pkg");
         assertEquals(0, uninstall.exitCode(), uninstall.describe());
         assertFalse(Files.exists(dest.resolve("bin/demo-cli")));
         assertFalse(Files.exists(Path.of(envSite, "demo_pkg")));
 
         // Activation in a real bash: the env's python comes first, deactivate puts PATH back.
-        RunResult bash = Run.command(env, tmp, "bash", "-c",
+        ProcessResult bash = Run.command(env, tmp, "bash", "-c",
                 "before=$PATH; . \"$1/bin/activate\"; command -v python; echo \"$VIRTUAL_ENV\"; deactivate; "
                         + "[ \"$PATH\" = \"$before\" ] && echo restored; command -v deactivate || echo gone", "bash", dest.toString());
         assertEquals(dest.resolve("bin/python") + "\n" + dest + "\nrestored\ngone", bash.stdout().strip(), bash.describe());
 
         // Uninstalling pip itself leaves nothing of it: proves the RECORD we wrote is complete.
-        RunResult removePip = Run.command(env, tmp, py.toString(), "-m", "pip", "uninstall", "-y", "pip");
+        ProcessResult removePip = Run.command(env, tmp, py.toString(), "-m", "pip", "uninstall", "-y", "pip");
         assertEquals(0, removePip.exitCode(), removePip.describe());
         try (Stream<Path> left = Stream.concat(Files.list(Path.of(envSite)), Files.list(dest.resolve("bin")))) {
             List<String> pipFiles = left.map(p -> p.getFileName().toString())
@@ -119,7 +119,7 @@ class CreateEnvironmentTest {
                 .workDir(tmp).copies(true).systemSitePackages(true).seed(false).build());
         assertFalse(Files.isSymbolicLink(dest.resolve("bin/python")));
         assertTrue(Files.isRegularFile(dest.resolve("bin/python3")));
-        RunResult probe = Run.command(env, tmp, dest.resolve("bin/python").toString(), "-c",
+        ProcessResult probe = Run.command(env, tmp, dest.resolve("bin/python").toString(), "-c",
                 "import sys, site; print(sys.prefix); print(any(p.endswith('site-packages') and p.startswith(sys.base_prefix) for p in sys.path))");
         assertEquals(0, probe.exitCode(), probe.describe());
         assertEquals(dest + "\nTrue", probe.stdout().strip());

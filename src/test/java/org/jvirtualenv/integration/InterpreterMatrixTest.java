@@ -17,7 +17,7 @@ import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.testing.Cli;
 import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.testing.Run;
-import org.jvirtualenv.testing.RunResult;
+import org.jvirtualenv.testing.ProcessResult;
 import org.jvirtualenv.testing.TestWheels;
 import org.jvirtualenv.util.Json;
 import org.junit.jupiter.api.Assumptions;
@@ -95,7 +95,7 @@ class InterpreterMatrixTest {
         if (module != null) {
             command.add(module);
         }
-        RunResult r = Run.command(env, dir, command);
+        ProcessResult r = Run.command(env, dir, command);
         assertEquals(0, r.exitCode(), r.describe());
         assertEquals("", r.stderr().strip(), "the interpreter starts without warnings");
         return Json.parseObject(r.stdout().strip());
@@ -132,11 +132,11 @@ class InterpreterMatrixTest {
 
         Path wheels = tmp.resolve("wheels");
         TestWheels.demo(wheels, "demo_pkg", "1.0", "demo-cli");
-        RunResult install = Run.command(env, tmp, dest.resolve("bin/pip").toString(), "install", "--no-index",
+        ProcessResult install = Run.command(env, tmp, dest.resolve("bin/pip").toString(), "install", "--no-index",
                 "--find-links", wheels.toString(), "demo_pkg");
         assertEquals(0, install.exitCode(), install.describe());
         assertTrue(Files.isDirectory(envSite.resolve("demo_pkg")), "installed into the environment");
-        RunResult script = Run.command(env, tmp, dest.resolve("bin/demo-cli").toString());
+        ProcessResult script = Run.command(env, tmp, dest.resolve("bin/demo-cli").toString());
         assertEquals("demo_pkg 1.0 ran", script.stdout().strip(), script.describe());
     }
 
@@ -145,7 +145,7 @@ class InterpreterMatrixTest {
     @SuppressWarnings("unchecked")
     void copiesWithSystemSitePackages(Interpreters.Found python) throws IOException {
         Map<String, String> env = Run.cleanEnvironment(tmp.resolve("home"));
-        RunResult base = Run.command(env, tmp, python.executable().toString(), "-c", BASE_SITE);
+        ProcessResult base = Run.command(env, tmp, python.executable().toString(), "-c", BASE_SITE);
         assertEquals(0, base.exitCode(), base.describe());
         Map<String, Object> baseSite = Json.parseObject(base.stdout().strip());
         String module = (String) baseSite.get("module");
@@ -182,7 +182,7 @@ class InterpreterMatrixTest {
         Path root = Interpreters.pyenvRootOrNull();
         Assumptions.assumeTrue(root != null && Interpreters.labelled("pyenv-2.7").isPresent(), "needs pyenv's 2.7");
         Map<String, String> env = Run.with(Run.cleanEnvironment(tmp.resolve("home")), "PYENV_ROOT", root.toString());
-        RunResult r = Cli.run(env, tmp, "--no-seed", "-p", "2.7", "two");
+        ProcessResult r = Cli.run(env, tmp, "--no-seed", "-p", "2.7", "two");
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(r.stdout().startsWith("created virtual environment CPython2.7."), r.stdout());
         assertTrue(r.stdout().contains("creator CPython2Posix("), r.stdout());
@@ -200,7 +200,7 @@ class InterpreterMatrixTest {
         env.put("PATH", root.resolve("shims") + ":" + root.resolve("bin") + ":" + env.get("PATH"));
         env.put("PYENV_ROOT", root.toString());
         env.put("PYENV_VERSION", version);
-        RunResult r = Cli.run(env, tmp, "--no-seed", "-p", "python3", "shimmed");
+        ProcessResult r = Cli.run(env, tmp, "--no-seed", "-p", "python3", "shimmed");
         assertEquals(0, r.exitCode(), r.describe());
         Path link = Files.readSymbolicLink(tmp.resolve("shimmed/bin/python"));
         assertFalse(link.toString().contains("/shims/"), "never a shim: " + link);
@@ -215,12 +215,12 @@ class InterpreterMatrixTest {
         Interpreters.Found b = all.get(all.size() - 1);
         Map<String, String> env = Run.with(Run.cleanEnvironment(tmp.resolve("home")), "VIRTUALENV_PYTHON",
                 a.executable().toString());
-        RunResult fromEnv = Cli.run(env, tmp, "--no-seed", "one");
+        ProcessResult fromEnv = Cli.run(env, tmp, "--no-seed", "one");
         assertEquals(0, fromEnv.exitCode(), fromEnv.describe());
         assertTrue(fromEnv.stdout().startsWith("created virtual environment CPython" + a.major() + "." + a.minor() + "."),
                 fromEnv.stdout());
         // -p comes before VIRTUALENV_PYTHON; --try-first-with is taken when it satisfies the spec.
-        RunResult tried = Cli.run(env, tmp, "--no-seed", "--try-first-with", b.executable().toString(), "-p",
+        ProcessResult tried = Cli.run(env, tmp, "--no-seed", "--try-first-with", b.executable().toString(), "-p",
                 String.valueOf(b.major()), "two");
         assertEquals(0, tried.exitCode(), tried.describe());
         assertTrue(tried.stdout().startsWith("created virtual environment CPython" + b.major() + "." + b.minor() + "."),

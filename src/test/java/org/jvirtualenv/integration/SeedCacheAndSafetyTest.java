@@ -32,7 +32,7 @@ import org.jvirtualenv.seed.Sha256;
 import org.jvirtualenv.testing.Cli;
 import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.testing.Run;
-import org.jvirtualenv.testing.RunResult;
+import org.jvirtualenv.testing.ProcessResult;
 import org.jvirtualenv.testing.TestWheels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -72,7 +72,7 @@ class SeedCacheAndSafetyTest {
         return m;
     }
 
-    private RunResult run(Path exe, String... args) {
+    private ProcessResult run(Path exe, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(exe.toString());
         cmd.addAll(List.of(args));
@@ -97,13 +97,13 @@ class SeedCacheAndSafetyTest {
                 .seedChoice("pip", "24.2").build());
         assertEquals("0.30.0", seeded(r).get("wheel"));
         assertEquals("24.2", seeded(r).get("pip"));
-        RunResult pip = run(tmp.resolve("b/bin/pip"), "--version");
+        ProcessResult pip = run(tmp.resolve("b/bin/pip"), "--version");
         assertTrue(pip.stdout().startsWith("pip 24.2 "), pip.describe());
 
         r = Virtualenv.create(request(tmp.resolve("c")).extraSearchDir(extra).seedChoice("wheel", "embed").build());
         assertEquals("0.38.4", seeded(r).get("wheel"), "embed uses only the bundled wheels");
 
-        RunResult missing = Cli.run(env, tmp, "-p", python.executable().toString(), "--app-data", appData.toString(),
+        ProcessResult missing = Cli.run(env, tmp, "-p", python.executable().toString(), "--app-data", appData.toString(),
                 "--pip", "1.2.3", "d");
         assertEquals(1, missing.exitCode(), missing.describe());
         assertTrue(missing.stderr().strip().lines().count() == 1 && missing.stderr().contains("pip==1.2.3"),
@@ -144,10 +144,10 @@ class SeedCacheAndSafetyTest {
         assertTrue(Files.isSameFile(setuptoolsInit, site(tmp.resolve("one")).resolve("setuptools/__init__.py")),
                 "files are hardlinks of the cache image");
 
-        RunResult check = run(tmp.resolve("two/bin/python"), "-m", "pip", "check");
+        ProcessResult check = run(tmp.resolve("two/bin/python"), "-m", "pip", "check");
         assertEquals(0, check.exitCode(), check.describe());
         // Upgrading pip inside the env replaces files; the cache image stays byte for byte as built.
-        RunResult upgrade = run(tmp.resolve("two/bin/python"), "-m", "pip", "install", "--no-index", "--find-links",
+        ProcessResult upgrade = run(tmp.resolve("two/bin/python"), "-m", "pip", "install", "--no-index", "--find-links",
                 appData.resolve("wheels").toString(), "pip==26.2.1");
         assertEquals(0, upgrade.exitCode(), upgrade.describe());
         assertTrue(run(tmp.resolve("two/bin/pip"), "--version").stdout().startsWith("pip 26.2.1 "));
@@ -155,7 +155,7 @@ class SeedCacheAndSafetyTest {
         assertTrue(Files.isRegularFile(pip24.resolve("site/pip/__init__.py")));
 
         // Uninstalling pip removes every file of it, byte code included.
-        RunResult uninstall = run(tmp.resolve("one/bin/python"), "-m", "pip", "uninstall", "-y", "pip");
+        ProcessResult uninstall = run(tmp.resolve("one/bin/python"), "-m", "pip", "uninstall", "-y", "pip");
         assertEquals(0, uninstall.exitCode(), uninstall.describe());
         assertFalse(Files.exists(site(tmp.resolve("one")).resolve("pip")), "pip/ (with __pycache__) is gone");
         try (Stream<Path> bin = Files.list(tmp.resolve("one/bin"))) {
@@ -187,13 +187,13 @@ class SeedCacheAndSafetyTest {
         assertEquals("symlink", sl.seed().via());
         Path init = site(tmp.resolve("sl")).resolve("pip/__init__.py");
         assertTrue(Files.isSymbolicLink(init) && Files.readSymbolicLink(init).startsWith(appData), init.toString());
-        RunResult v = run(tmp.resolve("sl/bin/pip"), "--version");
+        ProcessResult v = run(tmp.resolve("sl/bin/pip"), "--version");
         assertEquals(0, v.exitCode(), v.describe());
 
         // The pip seeder installs the same wheels by running pip.
         CreateResult viaPip = Virtualenv.create(request(tmp.resolve("p")).seeder("pip").build());
         assertEquals("pip", viaPip.seed().via());
-        RunResult list = run(tmp.resolve("p/bin/python"), "-m", "pip", "list", "--format=freeze");
+        ProcessResult list = run(tmp.resolve("p/bin/python"), "-m", "pip", "list", "--format=freeze");
         assertEquals(0, list.exitCode(), list.describe());
         for (var d : viaPip.seed().installed()) {
             assertTrue(list.stdout().contains(d.name() + "==" + d.version()), list.stdout());
@@ -213,21 +213,21 @@ class SeedCacheAndSafetyTest {
     void eightParallelCreationsShareOneColdCache() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
-            List<Future<RunResult>> runs = new ArrayList<>();
+            List<Future<ProcessResult>> runs = new ArrayList<>();
             for (int i = 0; i < 8; i++) {
                 String dest = "par" + i;
                 runs.add(pool.submit(() -> Cli.run(env, tmp, "-q", "-p", python.executable().toString(),
                         "--app-data", appData.toString(), dest)));
             }
-            for (Future<RunResult> f : runs) {
-                RunResult r = f.get(55, TimeUnit.SECONDS);
+            for (Future<ProcessResult> f : runs) {
+                ProcessResult r = f.get(55, TimeUnit.SECONDS);
                 assertEquals(0, r.exitCode(), r.describe());
             }
         } finally {
             pool.shutdownNow();
         }
         for (int i = 0; i < 8; i++) {
-            RunResult r = run(tmp.resolve("par" + i + "/bin/python"), "-c", "import setuptools, wheel, pip; print(pip.__version__)");
+            ProcessResult r = run(tmp.resolve("par" + i + "/bin/python"), "-c", "import setuptools, wheel, pip; print(pip.__version__)");
             assertEquals(0, r.exitCode(), r.describe());
         }
         try (Stream<Path> dirs = Files.list(appData.resolve("images/cpython" + python.major() + "." + python.minor()))) {
@@ -243,7 +243,7 @@ class SeedCacheAndSafetyTest {
         files.put("pip/__init__.py", "");
         files.put("../../../../../escaped.txt", "gotcha");
         TestWheels.build(extra, "pip", "99.0", files, null);
-        RunResult r = Cli.run(env, tmp, "-p", python.executable().toString(), "--app-data", appData.toString(),
+        ProcessResult r = Cli.run(env, tmp, "-p", python.executable().toString(), "--app-data", appData.toString(),
                 "--extra-search-dir", extra.toString(), "zs");
         assertEquals(1, r.exitCode(), r.describe());
         String err = r.stderr().strip();
@@ -263,14 +263,14 @@ class SeedCacheAndSafetyTest {
         byte[] bytes = Files.readAllBytes(good);
         Files.write(good, java.util.Arrays.copyOf(bytes, bytes.length / 2));
 
-        RunResult r = Cli.run(env, tmp, "-p", python.executable().toString(), "--app-data", appData.toString(),
+        ProcessResult r = Cli.run(env, tmp, "-p", python.executable().toString(), "--app-data", appData.toString(),
                 "--extra-search-dir", extra.toString(), "tr");
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(r.stderr().contains("pip-99.1-py2.py3-none-any.whl") && r.stderr().contains("corrupt"), r.describe());
         assertTrue(r.stdout().contains("pip==26.2.1") || r.stdout().contains("pip==24.2"), r.stdout());
         assertEquals(0, run(tmp.resolve("tr/bin/pip"), "--version").exitCode());
 
-        RunResult pinned = Cli.run(env, tmp, "-p", python.executable().toString(), "--app-data", appData.toString(),
+        ProcessResult pinned = Cli.run(env, tmp, "-p", python.executable().toString(), "--app-data", appData.toString(),
                 "--extra-search-dir", extra.toString(), "--pip", "99.1", "tr2");
         assertEquals(1, pinned.exitCode(), pinned.describe());
         assertEquals(1, pinned.stderr().strip().lines().count(), pinned.describe());
@@ -286,7 +286,7 @@ class SeedCacheAndSafetyTest {
             Virtualenv.create(request(dest).seedChoice("setuptools", "none").seedChoice("wheel", "none").build());
             String first = Files.readAllLines(dest.resolve("bin/pip")).get(0);
             assertEquals("#!/bin/sh", first, "trampoline for " + dest);
-            RunResult v = Run.command(env, tmp, dest.resolve("bin/pip").toString(), "--version");
+            ProcessResult v = Run.command(env, tmp, dest.resolve("bin/pip").toString(), "--version");
             assertEquals(0, v.exitCode(), v.describe());
             assertTrue(v.stdout().contains(dest.toString()), v.stdout());
         }
@@ -319,11 +319,11 @@ class SeedCacheAndSafetyTest {
             Map<String, String> withIndex = Run.with(env, "PIP_INDEX_URL", "http://127.0.0.1:" + port + "/simple");
             String[] args = {"-p", python.executable().toString(), "--app-data", appData.toString(), "--wheel", "0.77.0"};
 
-            RunResult offline = Cli.run(withIndex, tmp, concat(args, "--no-download", "off"));
+            ProcessResult offline = Cli.run(withIndex, tmp, concat(args, "--no-download", "off"));
             assertEquals(1, offline.exitCode(), offline.describe());
             assertTrue(offline.stderr().contains("--download"), offline.describe());
 
-            RunResult r = Cli.run(withIndex, tmp, concat(args, "--download", "dl"));
+            ProcessResult r = Cli.run(withIndex, tmp, concat(args, "--download", "dl"));
             assertEquals(0, r.exitCode(), r.describe() + "\n--- server\n" + Files.readString(tmp.resolve("server.log")));
             assertTrue(r.stdout().contains("wheel==0.77.0"), r.stdout());
             assertEquals("wheel 0.77.0 ran", run(tmp.resolve("dl/bin/wheel")).stdout().strip());
@@ -331,7 +331,7 @@ class SeedCacheAndSafetyTest {
             assertFalse(Files.exists(Path.of(env.get("XDG_CACHE_HOME"), "pip")), "pip's own cache is not written");
 
             // Once in the cache, the version is found locally (no index needed).
-            RunResult again = Cli.run(env, tmp, concat(args, "dl2"));
+            ProcessResult again = Cli.run(env, tmp, concat(args, "dl2"));
             assertEquals(0, again.exitCode(), again.describe());
         } finally {
             server.destroy();

@@ -20,7 +20,7 @@ import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.seed.InstalledDistribution;
 import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.testing.Run;
-import org.jvirtualenv.testing.RunResult;
+import org.jvirtualenv.testing.ProcessResult;
 import org.jvirtualenv.testing.TestWheels;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,22 +99,22 @@ class SeedingTest {
         for (String name : List.of("pip", "pip" + python.major(), "pip" + xy)) {
             assertTrue(Files.isExecutable(bin.resolve(name)), name);
         }
-        RunResult version = Run.command(env, tmp, bin.resolve("pip").toString(), "--version");
+        ProcessResult version = Run.command(env, tmp, bin.resolve("pip").toString(), "--version");
         assertEquals(0, version.exitCode(), version.describe());
         assertTrue(version.stdout().startsWith("pip " + got.get("pip") + " from " + dest), version.stdout());
-        RunResult check = Run.command(env, tmp, bin.resolve("python").toString(), "-m", "pip", "check");
+        ProcessResult check = Run.command(env, tmp, bin.resolve("python").toString(), "-m", "pip", "check");
         assertEquals(0, check.exitCode(), check.describe());
 
         Path wheels = tmp.resolve("wheels");
         TestWheels.demo(wheels, "demo_pkg", "1.0", "demo-cli");
-        RunResult install = Run.command(env, tmp, bin.resolve("python").toString(), "-m", "pip", "install",
+        ProcessResult install = Run.command(env, tmp, bin.resolve("python").toString(), "-m", "pip", "install",
                 "--no-index", "--find-links", wheels.toString(), "demo_pkg");
         assertEquals(0, install.exitCode(), install.describe());
-        RunResult script = Run.command(env, tmp, bin.resolve("demo-cli").toString());
+        ProcessResult script = Run.command(env, tmp, bin.resolve("demo-cli").toString());
         assertEquals("demo_pkg 1.0 ran", script.stdout().strip(), script.describe());
 
         // Byte code came from the cache image, compiled by the target itself.
-        RunResult cached = Run.command(env, tmp, bin.resolve("python").toString(), "-c",
+        ProcessResult cached = Run.command(env, tmp, bin.resolve("python").toString(), "-c",
                 "import importlib.util as u, os, pip; print(os.path.exists(u.cache_from_source(pip.__file__)))"
                         .replace("importlib.util as u, ", python.major() == 2 ? "imp as u, " : "importlib.util as u, "));
         if (python.major() == 3) {

@@ -16,7 +16,7 @@ import org.jvirtualenv.create.PyvenvCfg;
 import org.jvirtualenv.seed.Sha256;
 import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.testing.Run;
-import org.jvirtualenv.testing.RunResult;
+import org.jvirtualenv.testing.ProcessResult;
 import org.jvirtualenv.testing.TestWheels;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -62,31 +62,31 @@ class RelocatableEnvironmentTest {
         }
     }
 
-    private RunResult pip(Path envDir, String... args) {
+    private ProcessResult pip(Path envDir, String... args) {
         String[] command = new String[args.length + 1];
         command[0] = envDir.resolve("bin/pip").toString();
         System.arraycopy(args, 0, command, 1, args.length);
-        RunResult r = Run.command(env, tmp, command);
+        ProcessResult r = Run.command(env, tmp, command);
         assertEquals(0, r.exitCode(), r.describe());
         return r;
     }
 
     /** Everything a user of the moved environment relies on, checked at its new place. */
     private void assertWorksAt(Path place) throws IOException {
-        RunResult prefix = Run.command(env, tmp, place.resolve("bin/python").toString(), "-c",
+        ProcessResult prefix = Run.command(env, tmp, place.resolve("bin/python").toString(), "-c",
                 "import sys, extra_mod; print(sys.prefix); print(extra_mod.WHERE)");
         assertEquals(0, prefix.exitCode(), prefix.describe());
         String[] lines = prefix.stdout().split("\n");
         assertEquals(place.toString(), lines[0]);
         assertTrue(lines[1].startsWith(place.resolve("extra/lib").toString()), "relative .pth line follows the env: " + lines[1]);
         assertTrue(pip(place, "--version").stdout().contains(sitePackages(place).toString()), "pip reports the new place");
-        RunResult script = Run.command(env, tmp, place.resolve("bin/demo-cli").toString());
+        ProcessResult script = Run.command(env, tmp, place.resolve("bin/demo-cli").toString());
         assertEquals("demo_pkg 1.0 ran", script.stdout().strip(), script.describe());
         // The activators find the environment where it is now (checked before anything re-renders them).
-        RunResult activated = Run.command(env, tmp, "bash", "-c",
+        ProcessResult activated = Run.command(env, tmp, "bash", "-c",
                 ". \"$1/bin/activate\" && printf '%s\\n' \"$VIRTUAL_ENV\" && command -v python", "bash", place.toString());
         assertEquals(place + "\n" + place.resolve("bin/python"), activated.stdout().strip(), activated.describe());
-        RunResult activateThis = Run.command(env, tmp, Interpreters.any3().executable().toString(), "-c",
+        ProcessResult activateThis = Run.command(env, tmp, Interpreters.any3().executable().toString(), "-c",
                 "import sys; p = sys.argv[1]; exec(open(p).read(), {'__file__': p}); print(sys.prefix)",
                 place.resolve("bin/activate_this.py").toString());
         assertEquals(place.toString(), activateThis.stdout().strip(), activateThis.describe());
@@ -94,7 +94,7 @@ class RelocatableEnvironmentTest {
         // pip writes the new script for the current path (unsafely quoted when the path holds
         // "$(...)"); running --relocatable again, as documented, turns it into a safe relative one.
         Virtualenv.makeRelocatable(request(place).build());
-        RunResult second = Run.command(env, tmp, place.resolve("bin/second-cli").toString());
+        ProcessResult second = Run.command(env, tmp, place.resolve("bin/second-cli").toString());
         assertEquals("second_pkg 2.0 ran", second.stdout().strip(), second.describe());
     }
 
@@ -129,13 +129,13 @@ class RelocatableEnvironmentTest {
                 System.err.println("[RelocatableEnvironmentTest] " + org.jvirtualenv.testing.Shells.notInstalled(shell, "apt-get install " + shell));
                 continue;
             }
-            RunResult r = Run.command(env, tmp, exe.get().toString(), "-c",
+            ProcessResult r = Run.command(env, tmp, exe.get().toString(), "-c",
                     ". \"$1/bin/activate\" && printf '%s\\n' \"$VIRTUAL_ENV\" && command -v python", shell, moved.toString());
             assertEquals(expected, r.stdout().strip(), shell + ": " + r.describe());
         }
         var fish = org.jvirtualenv.testing.Shells.find("fish");
         if (fish.isPresent()) {
-            RunResult r = Run.command(env, tmp, fish.get().toString(), "--no-config", "-c",
+            ProcessResult r = Run.command(env, tmp, fish.get().toString(), "--no-config", "-c",
                     "source $argv[1]/bin/activate.fish; and printf '%s\\n' $VIRTUAL_ENV; and command -v python", moved.toString());
             assertEquals(expected, r.stdout().strip(), "fish: " + r.describe());
         } else {
@@ -146,7 +146,7 @@ class RelocatableEnvironmentTest {
     @Test
     void bothCopiesWorkAfterCpR() throws IOException {
         Path copy = tmp.resolve("copied $(touch MARKER) 'q' env");
-        RunResult cp = Run.command(env, tmp, "cp", "-a", original.toString(), copy.toString());
+        ProcessResult cp = Run.command(env, tmp, "cp", "-a", original.toString(), copy.toString());
         assertEquals(0, cp.exitCode(), cp.describe());
         assertWorksAt(copy);
         assertWorksAt(original);
@@ -158,11 +158,11 @@ class RelocatableEnvironmentTest {
     @Test
     void worksAfterTarAndUntarUnderAnotherName() throws IOException {
         Path archive = tmp.resolve("env.tar");
-        RunResult tar = Run.command(env, original.getParent(), "tar", "-cf", archive.toString(), original.getFileName().toString());
+        ProcessResult tar = Run.command(env, original.getParent(), "tar", "-cf", archive.toString(), original.getFileName().toString());
         assertEquals(0, tar.exitCode(), tar.describe());
         Path unpackDir = tmp.resolve("unpacked here");
         Files.createDirectories(unpackDir);
-        RunResult untar = Run.command(env, unpackDir, "tar", "-xf", archive.toString());
+        ProcessResult untar = Run.command(env, unpackDir, "tar", "-xf", archive.toString());
         assertEquals(0, untar.exitCode(), untar.describe());
         Path renamed = unpackDir.resolve("renamed env");
         Files.move(unpackDir.resolve(original.getFileName().toString()), renamed);
@@ -175,14 +175,14 @@ class RelocatableEnvironmentTest {
         Files.writeString(foreign, "#!/bin/bash\necho not python\n");
         Path binary = original.resolve("bin/tool");
         Files.write(binary, new byte[] {0x7f, 'E', 'L', 'F', 0, 1, 2});
-        RunResult r = org.jvirtualenv.testing.Cli.run(env, tmp, "-v", "--relocatable", original.toString());
+        ProcessResult r = org.jvirtualenv.testing.Cli.run(env, tmp, "-v", "--relocatable", original.toString());
         assertEquals(0, r.exitCode(), r.describe());
         assertTrue(r.stderr().contains("left untouched") && r.stderr().contains(foreign.toString())
                 && r.stderr().contains(binary.toString()), r.stderr());
         assertTrue(r.stdout().startsWith("made " + original + " relocatable: "), r.stdout());
         assertEquals("#!/bin/bash\necho not python\n", Files.readString(foreign));
         assertEquals(7, Files.size(binary));
-        RunResult quiet = org.jvirtualenv.testing.Cli.run(env, tmp, "--relocatable", original.toString());
+        ProcessResult quiet = org.jvirtualenv.testing.Cli.run(env, tmp, "--relocatable", original.toString());
         assertEquals("", quiet.stderr(), "without -v the untouched files are only counted");
     }
 

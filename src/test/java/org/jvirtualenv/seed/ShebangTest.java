@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.util.FileModes;
 import org.jvirtualenv.testing.Run;
-import org.jvirtualenv.testing.RunResult;
+import org.jvirtualenv.testing.ProcessResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,7 +51,7 @@ class ShebangTest {
         Files.writeString(script, Shebang.forInterpreter(python.toString())
                 + "import sys\nprint('ran by ' + sys.executable)\n");
         FileModes.makeExecutable(script);
-        RunResult r = Run.command(Run.cleanEnvironment(tmp), tmp, script.toString());
+        ProcessResult r = Run.command(Run.cleanEnvironment(tmp), tmp, script.toString());
         assertEquals(0, r.exitCode(), r.describe());
         assertEquals("ran by " + python, r.stdout().strip());
         try (var all = Files.walk(tmp)) {

@@ -13,7 +13,7 @@ public final class Cli {
     private Cli() {
     }
 
-    public static RunResult run(Map<String, String> env, Path workDir, String... args) {
+    public static ProcessResult run(Map<String, String> env, Path workDir, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");

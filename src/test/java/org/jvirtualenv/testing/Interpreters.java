@@ -119,7 +119,7 @@ public final class Interpreters {
 
     private static int[] version(Path exe) {
         try {
-            RunResult r = Run.command(Map.of(), null, exe.toString(), "-c",
+            ProcessResult r = Run.command(Map.of(), null, exe.toString(), "-c",
                     "import sys; print('%d %d' % sys.version_info[:2])");
             if (r.exitCode() != 0) {
                 return null;

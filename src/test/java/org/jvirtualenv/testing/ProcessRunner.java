@@ -35,7 +35,10 @@ public final class ProcessRunner {
             // Output goes to files: no reader threads, and no deadlock on large output.
             outFile = Files.createTempFile("proc-out", ".txt");
             errFile = Files.createTempFile("proc-err", ".txt");
-            ProcessBuilder pb = new ProcessBuilder(command).directory(workDir.toFile());
+            ProcessBuilder pb = new ProcessBuilder(command);
+            if (workDir != null) {
+                pb.directory(workDir.toFile());
+            }
             pb.environment().clear();
             pb.environment().putAll(environment);
             pb.redirectOutput(outFile.toFile());

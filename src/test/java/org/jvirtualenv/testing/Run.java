@@ -1,14 +1,10 @@
 package org.jvirtualenv.testing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts child processes with an environment the test fully controls: nothing is inherited from
@@ -16,21 +12,19 @@ import java.util.concurrent.TimeUnit;
  * plus what the test adds.
  */
 public final class Run {
+    /** Creating and seeding environments, and pip, take far longer than a shell probe. */
+    private static final Duration TIMEOUT = Duration.ofSeconds(300);
+
     private Run() {
     }
 
     /**
-     * PATH with only the system directories, HOME and XDG dirs inside {@code home}, and pip told
+     * The shells' clean environment with /usr/local/bin first on PATH, a UTF-8 LC_ALL, and pip told
      * to read no configuration file at all (the machine's pip.conf points at a local index).
      */
     public static Map<String, String> cleanEnvironment(Path home) {
-        Map<String, String> env = new HashMap<>();
+        Map<String, String> env = new HashMap<>(Shells.cleanEnvironment(home));
         env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.put("HOME", home.toString());
-        env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
-        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
-        env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
-        env.put("LANG", "C.UTF-8");
         env.put("LC_ALL", "C.UTF-8");
         env.put("PIP_CONFIG_FILE", "/dev/null");
         env.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
@@ -38,43 +32,12 @@ public final class Run {
         return env;
     }
 
-    public static RunResult command(Map<String, String> env, Path workDir, String... command) {
+    public static ProcessResult command(Map<String, String> env, Path workDir, String... command) {
         return command(env, workDir, List.of(command));
     }
 
-    public static RunResult command(Map<String, String> env, Path workDir, List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().clear();
-        builder.environment().putAll(env);
-        if (workDir != null) {
-            builder.directory(workDir.toFile());
-        }
-        try {
-            Process process = builder.start();
-            process.getOutputStream().close();
-            CompletableFuture<String> out = read(process.getInputStream());
-            CompletableFuture<String> err = read(process.getErrorStream());
-            if (!process.waitFor(300, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("timed out: " + command);
-            }
-            return new RunResult(process.exitValue(), out.join(), err.join());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static CompletableFuture<String> read(java.io.InputStream in) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (in) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
+    public static ProcessResult command(Map<String, String> env, Path workDir, List<String> command) {
+        return ProcessRunner.run(command, env, workDir, null, TIMEOUT);
     }
 
     public static Map<String, String> with(Map<String, String> env, String key, String value) {
