@@ -132,11 +132,12 @@ public final class Virtualenv {
         String version = cfg.getOrDefault("version", cfg.getOrDefault("version_info", ""));
         String majorMinor = version.replaceFirst("^(\\d+\\.\\d+).*$", "$1");
         List<String> sites = new ArrayList<>();
-        for (String candidate : List.of("lib/python" + majorMinor + "/site-packages", "lib/pypy" + majorMinor + "/site-packages",
-                "Lib/site-packages", "site-packages")) {
-            if (Files.isDirectory(dest.resolve(candidate))) {
-                sites.add(candidate);
+        try {
+            for (Path site : Relocator.sitePackages(dest)) {
+                sites.add(dest.relativize(site).toString().replace('\\', '/'));
             }
+        } catch (IOException e) {
+            throw new VirtualenvException("cannot read " + dest + ": " + describe(e), e);
         }
         String prompt = cfg.containsKey("prompt") ? cfg.get("prompt") : dest.getFileName().toString();
         ActivationContext context = new ActivationContext(dest, binName, prompt, binName.equals("Scripts"), sites,

@@ -98,7 +98,8 @@ public final class Relocator {
         return head.startsWith("#!/bin/sh\n'''exec' \"$(dirname -- ");
     }
 
-    private static List<Path> sitePackages(Path root) throws IOException {
+    /** The site-packages directories an environment has on disk (found without running Python). */
+    public static List<Path> sitePackages(Path root) throws IOException {
         List<Path> dirs = new ArrayList<>();
         for (String lib : List.of("lib", "Lib")) {
             Path dir = root.resolve(lib);
