@@ -32,6 +32,7 @@ import org.jvirtualenv.seed.BundledWheels;
 import org.jvirtualenv.seed.SeedResult;
 import org.jvirtualenv.seed.Seeder;
 import org.jvirtualenv.util.FileTrees;
+import org.jvirtualenv.util.Parallel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -87,11 +88,17 @@ public final class Virtualenv {
                     request.systemSitePackages(), request.copies(), prompt, request.vcsIgnore(), version()));
             new PlanExecutor().apply(plan, dest);
 
-            SeedResult seed = new Seeder(BundledWheels.load(), request.environment()).seed(dest, layout, python, request.seed());
-
-            for (Activator activator : activators) {
-                activator.generate(context);
-            }
+            // Seeding and the activation scripts touch different files: they are written at once.
+            Seeder seeder = new Seeder(BundledWheels.load(), request.environment());
+            List<Parallel.Task<SeedResult>> stages = List.of(
+                    () -> seeder.seed(dest, layout, python, request.seed()),
+                    () -> {
+                        for (Activator activator : activators) {
+                            activator.generate(context);
+                        }
+                        return null;
+                    });
+            SeedResult seed = Parallel.all(stages).get(0);
             RelocationReport relocation = request.relocatable() ? new Relocator().relocate(dest) : null;
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new CreateResult(dest, python, creator.name(), seed,

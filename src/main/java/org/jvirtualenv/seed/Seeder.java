@@ -15,6 +15,7 @@ import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.create.EnvLayout;
 import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.util.FileTrees;
+import org.jvirtualenv.util.Parallel;
 import org.jvirtualenv.util.Processes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +69,6 @@ public final class Seeder {
         private final AppData cache;
         private final boolean readOnly;
         private final WheelChoice choice;
-        private final List<String> warnings = new ArrayList<>();
         private Path scratch;
 
         Session(SeedOptions options, PythonInfo target) {
@@ -89,8 +89,8 @@ public final class Seeder {
             List<InstalledDistribution> installed = new ArrayList<>();
             List<String> skipped = new ArrayList<>();
             List<Path> forPip = new ArrayList<>();
+            List<Parallel.Task<Placed>> placements = new ArrayList<>();
             WheelImage.Via requested = options.symlinkAppData() ? WheelImage.Via.SYMLINK : WheelImage.Via.HARDLINK;
-            WheelImage.Via[] used = {null};
             SeedScriptNames names = new SeedScriptNames(target.version());
             for (String distribution : DISTRIBUTIONS) {
                 String wanted = options.choices().getOrDefault(distribution, defaultChoice(distribution, target));
@@ -118,28 +118,37 @@ public final class Seeder {
                             candidates.get(0).wheel().version(), scheme.purelib(), List.of()));
                     continue;
                 }
-                installed.add(installFirstUsable(candidates, scheme, names, requested, used));
+                placements.add(() -> installFirstUsable(candidates, scheme, names, requested));
             }
-            String via;
             if (options.seeder().equals(SeedOptions.PIP)) {
                 if (!forPip.isEmpty()) {
                     runPip(scheme, forPip);
                 }
-                via = "pip";
-            } else {
-                via = used[0] == null ? requested.label() : used[0].label();
+                return new SeedResult(installed, skipped, "pip", List.of());
             }
-            return new SeedResult(installed, skipped, via, warnings);
+            // The distributions share no file, so they are placed at once: the time goes to system
+            // calls (one per directory and per file), which overlap well.
+            List<String> warnings = new ArrayList<>();
+            WheelImage.Via via = null;
+            for (Placed placed : Parallel.all(placements)) {
+                installed.add(placed.distribution());
+                warnings.addAll(placed.warnings());
+                if (via == null || placed.via() == WheelImage.Via.COPY) {
+                    via = placed.via();
+                }
+            }
+            return new SeedResult(installed, skipped, (via == null ? requested : via).label(), warnings);
         }
 
         /** Tries the candidates in order; a damaged wheel is reported and the next one used. */
-        private InstalledDistribution installFirstUsable(List<WheelChoice.Source> candidates, InstallScheme scheme,
-                                                         SeedScriptNames names, WheelImage.Via requested,
-                                                         WheelImage.Via[] used) throws IOException {
+        private Placed installFirstUsable(List<WheelChoice.Source> candidates, InstallScheme scheme,
+                                          SeedScriptNames names, WheelImage.Via requested) throws IOException {
+            List<String> warnings = new ArrayList<>();
             for (int i = 0; i < candidates.size(); i++) {
                 WheelChoice.Source source = candidates.get(i);
                 try {
-                    return install(source, scheme, names, requested, used);
+                    Placed placed = install(source, scheme, names, requested);
+                    return new Placed(placed.distribution(), placed.via(), warnings);
                 } catch (WheelRejectedException e) {
                     if (e.unsafe() || i == candidates.size() - 1) {
                         throw e;
@@ -153,8 +162,8 @@ public final class Seeder {
             throw new IllegalStateException("no candidates");
         }
 
-        private InstalledDistribution install(WheelChoice.Source source, InstallScheme scheme, SeedScriptNames names,
-                                              WheelImage.Via requested, WheelImage.Via[] used) throws IOException {
+        private Placed install(WheelChoice.Source source, InstallScheme scheme, SeedScriptNames names,
+                               WheelImage.Via requested) throws IOException {
             String sha = source instanceof WheelChoice.Bundled b ? b.bundled().sha256()
                     : Sha256.hex(((WheelChoice.LocalFile) source).file());
             String key = WheelImage.targetKey(target);
@@ -166,7 +175,7 @@ public final class Seeder {
                 Path wheelFile = wheelFile(source);
                 if (!WheelImage.imageable(wheelFile)) {
                     LOG.debug("{} has scripts or data files: installing it directly", wheelFile);
-                    return new WheelInstaller(names).install(wheelFile, scheme);
+                    return new Placed(new WheelInstaller(names).install(wheelFile, scheme), null, List.of());
                 }
                 AppData store = readOnly ? new AppData(scratch()) : cache;
                 image = WheelImage.obtain(store, store.images(key), wheelFile, sha, target);
@@ -176,10 +185,7 @@ public final class Seeder {
             WheelImage.Via via = requested == WheelImage.Via.SYMLINK && !inCache ? WheelImage.Via.HARDLINK : requested;
             WheelImage.Via[] usedHere = {null};
             InstalledDistribution dist = image.install(scheme, names, via, usedHere);
-            if (used[0] == null || usedHere[0] == WheelImage.Via.COPY) {
-                used[0] = usedHere[0];
-            }
-            return dist;
+            return new Placed(dist, usedHere[0], List.of());
         }
 
         private Path wheelFile(WheelChoice.Source source) {
@@ -258,7 +264,7 @@ public final class Seeder {
             }
         }
 
-        private Path scratch() {
+        private synchronized Path scratch() {
             if (scratch == null) {
                 try {
                     scratch = Files.createTempDirectory("jvirtualenv-");
@@ -276,6 +282,15 @@ public final class Seeder {
                 FileTrees.delete(scratch);
             }
         }
+    }
+
+    /**
+     * One distribution placed into the environment.
+     *
+     * @param via how its files got there, or null when it was installed from the wheel directly
+     * @param warnings damaged wheels passed over on the way
+     */
+    private record Placed(InstalledDistribution distribution, WheelImage.Via via, List<String> warnings) {
     }
 
     /** pip's most telling line: its last ERROR line, else its first line of output. */
