@@ -20,6 +20,7 @@ public final class Main {
     /** Runs the CLI with the given streams; returns the exit code (used by tests, too). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean trace = configureLogging(args);
+        Warmup.start();
         VirtualenvCommand command = new VirtualenvCommand();
         CommandLine cli = new CommandLine(command)
                 .setOut(out)

@@ -26,8 +26,14 @@ public final class BundledWheels {
         this.wheels = List.copyOf(wheels);
     }
 
-    public static BundledWheels load() {
-        return new BundledWheels(parseIndex(Resources.text(DIR + "README.md")));
+    private static BundledWheels loaded;
+
+    /** The index, read once per process (it is part of the tool and cannot change while it runs). */
+    public static synchronized BundledWheels load() {
+        if (loaded == null) {
+            loaded = new BundledWheels(parseIndex(Resources.text(DIR + "README.md")));
+        }
+        return loaded;
     }
 
     public List<BundledWheel> all() {
