@@ -1,14 +1,16 @@
 #!/bin/sh
 # Self-executing jar: this stub is followed by a zip archive that java reads from its end.
 if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
-OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto"
-# Class-data sharing (AppCDS): the first run records the classes it loads, then a static archive of
-# them is dumped into the app-data cache (cds/); later runs map it instead of parsing and verifying
-# those classes again. A static archive (unlike JDK 17's dynamic one) also holds picocli, whose old
-# class-file version would otherwise need the slow verifier on every run. The archive is named after
-# this file's and the JVM's size and mtime, so a rebuilt tool or another JDK gets a new one (and the
-# JVM validates it and ignores one that does not fit). Nothing is written when the cache cannot be
-# written, is a symlink, or --read-only-app-data is given; JVIRTUALENV_NO_CDS=1 turns it off.
+# -XX:-UsePerfData: no hsperfdata file in /tmp, which is outside ENV and the cache, and costs a few ms.
+OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:-UsePerfData"
+# Class-data sharing (AppCDS): the first run that creates an environment records the classes it
+# loads, then a static archive of them is dumped into the app-data cache (cds/); later runs map it
+# instead of parsing and verifying those classes again. A static archive (unlike JDK 17's dynamic
+# one) also holds picocli, whose old class-file version would otherwise need the slow verifier on
+# every run. The archive is named after this file's and the JVM's size and mtime, so a rebuilt tool
+# or another JDK gets a new one (and the JVM validates it and ignores one that does not fit).
+# Nothing is written when the cache cannot be written, is a symlink, or --read-only-app-data is
+# given; JVIRTUALENV_NO_CDS=1 turns it off.
 CDS_DIR=""
 CDS_WRITE=1
 # Kept out of OPTS (which is split on spaces) so a cache path with spaces stays one argument.
@@ -39,7 +41,9 @@ if [ -z "$JVIRTUALENV_NO_CDS" ] && [ -n "$CDS_DIR" ]; then
         TMP="$CDS_DIR/cds/.tmp-$$"
         "$JAVA" $OPTS -XX:DumpLoadedClassList="$TMP.classes" $JVIRTUALENV_JAVA_OPTS -jar "$0" "$@"
         STATUS=$?
-        if [ -s "$TMP.classes" ]; then
+        # Only a run that created an environment shows which classes matter; after --help, --version
+        # or an error the list is dropped and the next run records again.
+        if [ "$STATUS" -eq 0 ] && grep -q -e '^org/jvirtualenv/create/PlanExecutor$' -e '^org/jvirtualenv/create/PlanExecutor ' "$TMP.classes" 2>/dev/null; then
             "$JAVA" -Xshare:dump -XX:SharedClassListFile="$TMP.classes" -XX:SharedArchiveFile="$TMP.jsa" \
                 -XX:+UseSerialGC -cp "$0" >/dev/null 2>&1 && mv -f "$TMP.jsa" "$JSA" 2>/dev/null
         fi
