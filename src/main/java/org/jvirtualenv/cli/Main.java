@@ -21,12 +21,16 @@ public final class Main {
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         boolean trace = configureLogging(args);
         Warmup.start();
-        VirtualenvCommand command = new VirtualenvCommand();
-        CommandLine cli = new CommandLine(command)
+        return commandLine(out, err, trace).execute(args);
+    }
+
+    /** The command line with its error mapping; {@code trace} adds stack traces to failures. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean trace) {
+        CommandLine cli = new CommandLine(VirtualenvCommand.spec())
                 .setOut(out)
                 .setErr(err)
-                .setCaseInsensitiveEnumValuesAllowed(true)
-                .setUnmatchedOptionsArePositionalParams(false);
+                .setUnmatchedOptionsArePositionalParams(false)
+                .setExecutionStrategy(VirtualenvCommand::execute);
         cli.setParameterExceptionHandler((ex, cmdArgs) -> {
             err.println("virtualenv: error: " + ex.getMessage() + " (see virtualenv --help)");
             err.flush();
@@ -48,7 +52,7 @@ public final class Main {
             err.flush();
             return 70;
         });
-        return cli.execute(args);
+        return cli;
     }
 
     /**
