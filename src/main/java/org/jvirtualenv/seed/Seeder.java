@@ -115,7 +115,7 @@ public final class Seeder {
                 if (options.seeder().equals(SeedOptions.PIP)) {
                     forPip.add(wheelFile(candidates.get(0)));
                     installed.add(new InstalledDistribution(candidates.get(0).wheel().distribution(),
-                            candidates.get(0).wheel().version(), scheme.purelib(), List.of()));
+                            candidates.get(0).wheel().version(), scheme.purelib()));
                     continue;
                 }
                 placements.add(() -> installFirstUsable(candidates, scheme, names, requested));

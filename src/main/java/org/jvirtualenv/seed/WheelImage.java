@@ -309,7 +309,6 @@ public final class WheelImage {
         Path distInfoDir = purelib.resolve(distInfo);
         Path entryPoints = site.resolve(distInfo).resolve("entry_points.txt");
         Wheel wheel = Wheel.parse(distInfo.substring(0, distInfo.length() - ".dist-info".length()) + "-py3-none-any.whl");
-        List<Path> files = new ArrayList<>();
         if (Files.isRegularFile(entryPoints)) {
             String text = Files.readString(entryPoints, StandardCharsets.UTF_8);
             List<EntryPoint> declared = new ArrayList<>();
@@ -333,10 +332,7 @@ public final class WheelImage {
         rows.add(new RecordFile.Row(WheelInstaller.relative(purelib, record), "", ""));
         Files.deleteIfExists(record);
         Files.writeString(record, RecordFile.render(rows), StandardCharsets.UTF_8);
-        for (RecordFile.Row row : rows) {
-            files.add(purelib.resolve(row.path()).normalize());
-        }
-        return new InstalledDistribution(wheel.distribution(), wheel.version(), distInfoDir, files);
+        return new InstalledDistribution(wheel.distribution(), wheel.version(), distInfoDir);
     }
 
     private static Via place(Path source, Path target, Via via) throws IOException {

@@ -106,8 +106,7 @@ public final class WheelInstaller {
             Path installer = distInfoDir.resolve("INSTALLER");
             writeTracked(installer, (INSTALLER_NAME + "\n").getBytes(StandardCharsets.UTF_8), false);
             writeRecord(distInfoDir);
-            List<Path> files = new ArrayList<>(record.keySet());
-            return new InstalledDistribution(name, wheel.version(), distInfoDir, files);
+            return new InstalledDistribution(name, wheel.version(), distInfoDir);
         }
 
         private String findDistInfo() {
