@@ -1,6 +1,5 @@
 package org.jvirtualenv.cli;
 
-import java.util.concurrent.ForkJoinPool;
 import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.seed.BundledWheels;
 import org.jvirtualenv.seed.Sha256;
@@ -9,7 +8,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts, on a second thread, the services every creation needs and whose first use is slow in a
  * fresh JVM (slf4j looks for its provider with a ServiceLoader, the first MessageDigest reads the
- * security providers, the fork-join pool starts its workers), while the main thread is still busy
+ * security providers, the bundled wheels' index is parsed), while the main thread is still busy
  * reading the command line. Each of them is thread-safe and would be started on first use anyway,
  * so if this thread is late or fails, the main thread just does the work itself.
  */
@@ -29,7 +28,6 @@ final class Warmup {
             LoggerFactory.getLogger(Virtualenv.class);
             Sha256.digest();
             BundledWheels.load();
-            ForkJoinPool.commonPool();
         } catch (RuntimeException | Error e) {
             // Nothing is lost: whatever failed here is started (and reported) where it is used.
         }

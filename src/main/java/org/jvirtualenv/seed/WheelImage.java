@@ -275,8 +275,7 @@ public final class WheelImage {
             throws IOException {
         Path site = site();
         Path purelib = scheme.purelib();
-        // Directories first (parents before children: the manifest is sorted), then the files,
-        // in parallel: each is one independent link (or copy) system call.
+        // Directories first (parents before children: the manifest is sorted), then the files.
         Set<Path> dirs = new java.util.LinkedHashSet<>();
         List<Path[]> pairs = new ArrayList<>(manifest.size());
         List<RecordFile.Row> rows = new ArrayList<>(manifest);
@@ -288,23 +287,13 @@ public final class WheelImage {
         for (Path d : dirs) {
             Files.createDirectories(d);
         }
-        java.util.concurrent.atomic.AtomicReference<Via> current = new java.util.concurrent.atomic.AtomicReference<>(via);
-        try {
-            pairs.parallelStream().forEach(pair -> {
-                try {
-                    Via now = current.get();
-                    Via done = place(pair[0], pair[1], now);
-                    if (done != now) {
-                        current.set(done);
-                    }
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        } catch (java.io.UncheckedIOException e) {
-            throw e.getCause();
+        // One thread per distribution already places files (see Seeder): a second level of
+        // threads here would only compete for the same cores.
+        Via current = via;
+        for (Path[] pair : pairs) {
+            current = place(pair[0], pair[1], current);
         }
-        usedVia[0] = current.get();
+        usedVia[0] = current;
 
         Path distInfoDir = purelib.resolve(distInfo);
         Path entryPoints = site.resolve(distInfo).resolve("entry_points.txt");
