@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.util.FileTrees;
@@ -26,7 +25,14 @@ import org.jvirtualenv.util.FileTrees;
  */
 public record AppData(Path root) {
     public static final String DIR_NAME = "jvirtualenv";
-    private static final Map<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+    /*
+     * One cache lock per process at a time. File locks are POSIX record locks, owned by the
+     * process, and the kernel's deadlock check works on processes: two threads of one process
+     * holding different locks while one of them waits for another process would be refused as
+     * a deadlock (EDEADLK), though none exists. Holding at most one removes the cycle; it also
+     * keeps a JVM from taking one file lock twice.
+     */
+    private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 
     public static AppData defaultFor(Map<String, String> environment) {
         String xdg = environment.get("XDG_CACHE_HOME");
@@ -106,13 +112,13 @@ public record AppData(Path root) {
 
     /**
      * Holds an exclusive lock named {@code name} until closed: a file lock against other processes
-     * and an in-process lock against other threads (a JVM cannot hold one file lock twice).
+     * and the process-wide lock against other threads of this one. Callers must not nest locks.
      */
     public Lock lock(String name) throws IOException {
         ensureDirectory(root);
         ensureDirectory(locks());
         Path file = locks().resolve(name + ".lock");
-        ReentrantLock local = IN_PROCESS.computeIfAbsent(file.toAbsolutePath().normalize(), k -> new ReentrantLock());
+        ReentrantLock local = IN_PROCESS;
         local.lock();
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
