@@ -45,10 +45,10 @@ final class CommonFiles {
 
     static void addMarkers(CreationPlan.Builder plan, CreatorInput in) {
         if (in.vcsIgnore()) {
-            plan.text(".gitignore", "# created by jvirtualenv automatically\n*\n");
+            plan.textUnlessPresent(".gitignore", "# created by jvirtualenv automatically\n*\n");
         }
         // The standard signature makes backup and archiving tools skip the environment.
-        plan.text("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
+        plan.textUnlessPresent("CACHEDIR.TAG", "Signature: 8a477f597d28d172789f06886806bc55\n"
                 + "# This file is a cache directory tag created by jvirtualenv.\n"
                 + "# For information about cache directory tags, see https://bford.info/cachedir/\n");
     }

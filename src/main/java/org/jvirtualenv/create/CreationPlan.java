@@ -20,7 +20,7 @@ public record CreationPlan(List<PlanStep> steps) {
             } else if (step instanceof PlanStep.Symlink s) {
                 out.add("link " + s.path() + " -> " + s.target());
             } else if (step instanceof PlanStep.WriteText w) {
-                out.add("write " + w.path());
+                out.add("write " + w.path() + (w.keepExisting() ? " unless present" : ""));
             }
         }
         return out;
@@ -47,6 +47,12 @@ public record CreationPlan(List<PlanStep> steps) {
 
         public Builder text(String path, String content) {
             steps.add(new PlanStep.WriteText(path, content));
+            return this;
+        }
+
+        /** A file the user may have changed: an existing one is kept, as virtualenv does. */
+        public Builder textUnlessPresent(String path, String content) {
+            steps.add(new PlanStep.WriteText(path, content, true));
             return this;
         }
 

@@ -35,6 +35,9 @@ public final class PlanExecutor {
                 Files.copy(Paths.get(c.source()), target, StandardCopyOption.COPY_ATTRIBUTES);
                 LOG.debug("copy {} <- {}", target, c.source());
             } else if (step instanceof PlanStep.WriteText w) {
+                if (w.keepExisting() && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
                 Files.createDirectories(target.getParent());
                 replaceable(target);
                 Files.writeString(target, w.content(), StandardCharsets.UTF_8);

@@ -19,6 +19,10 @@ public sealed interface PlanStep {
     record CopyFile(String path, String source) implements PlanStep {
     }
 
-    record WriteText(String path, String content) implements PlanStep {
+    /** A file with this text; with {@code keepExisting}, a file already there is left as it is. */
+    record WriteText(String path, String content, boolean keepExisting) implements PlanStep {
+        public WriteText(String path, String content) {
+            this(path, content, false);
+        }
     }
 }

@@ -75,7 +75,7 @@ class PosixPlansTest {
                 "write lib/python2.7/orig-prefix.txt",
                 "write lib/python2.7/no-global-site-packages.txt",
                 "write pyvenv.cfg",
-                "write CACHEDIR.TAG"), links.describe());
+                "write CACHEDIR.TAG unless present"), links.describe());
 
         CreationPlan copies = new CPython2PosixCreator(base).plan(input(py, true, true));
         assertEquals(List.of(
@@ -93,7 +93,7 @@ class PosixPlansTest {
                 "write lib/python2.7/site.py",
                 "write lib/python2.7/orig-prefix.txt",
                 "write pyvenv.cfg",
-                "write CACHEDIR.TAG"), copies.describe());
+                "write CACHEDIR.TAG unless present"), copies.describe());
         String origPrefix = copies.steps().stream().filter(s -> s.path().endsWith("orig-prefix.txt"))
                 .map(s -> ((PlanStep.WriteText) s).content()).findFirst().orElseThrow();
         assertEquals("/opt/py27", origPrefix);

@@ -61,8 +61,8 @@ class WindowsCreatorTest {
                 "copy Scripts/sqlite3.dll <- C:\\Python311\\DLLs\\sqlite3.dll",
                 "copy Scripts/python311.zip <- C:\\Python311\\python311.zip",
                 "write pyvenv.cfg",
-                "write .gitignore",
-                "write CACHEDIR.TAG"), plan.describe());
+                "write .gitignore unless present",
+                "write CACHEDIR.TAG unless present"), plan.describe());
         assertEquals(PYVENV_311, text(plan, "pyvenv.cfg"));
         // --symlinks or not, Windows gets copies.
         assertEquals(plan.describe(), plan(py, true).describe());
@@ -75,7 +75,7 @@ class WindowsCreatorTest {
         assertEquals(List.of("mkdir Scripts", "mkdir Lib/site-packages", "mkdir Include",
                 "copy Scripts/python.exe <- C:\\Python311\\python.exe",
                 "copy Scripts/python311.dll <- C:\\Python311\\python311.dll",
-                "write pyvenv.cfg", "write .gitignore", "write CACHEDIR.TAG"), plan(py, false).describe());
+                "write pyvenv.cfg", "write .gitignore unless present", "write CACHEDIR.TAG unless present"), plan(py, false).describe());
         assertTrue(text(plan(py, false), "pyvenv.cfg").startsWith("home = C:\\Python311\n"));
     }
 
@@ -95,8 +95,8 @@ class WindowsCreatorTest {
                 "copy Scripts/python.exe <- C:\\Program Files\\Python311\\Lib\\venv\\scripts\\nt\\python.exe",
                 "copy Scripts/pythonw.exe <- C:\\Program Files\\Python311\\Lib\\venv\\scripts\\nt\\pythonw.exe",
                 "write pyvenv.cfg",
-                "write .gitignore",
-                "write CACHEDIR.TAG"), plan.describe());
+                "write .gitignore unless present",
+                "write CACHEDIR.TAG unless present"), plan.describe());
         assertTrue(text(plan, "pyvenv.cfg").startsWith("home = C:\\Program Files\\Python311\n"), text(plan, "pyvenv.cfg"));
     }
 
@@ -114,8 +114,8 @@ class WindowsCreatorTest {
                 "copy Scripts/python.exe <- C:\\Python313\\Lib\\venv\\scripts\\nt\\venvlauncher.exe",
                 "copy Scripts/pythonw.exe <- C:\\Python313\\Lib\\venv\\scripts\\nt\\venvwlauncher.exe",
                 "write pyvenv.cfg",
-                "write .gitignore",
-                "write CACHEDIR.TAG"), plan(py, false).describe());
+                "write .gitignore unless present",
+                "write CACHEDIR.TAG unless present"), plan(py, false).describe());
     }
 
     @Test
