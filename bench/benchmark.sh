@@ -57,7 +57,9 @@ median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else prin
 
 declare -A result
 # Warm-up: one untimed run of each (fills each tool's cache), then the timed runs interleaved
-# round-robin, so a change in machine load during the run affects every command alike.
+# round-robin, so a change in machine load during the run affects every command alike. Before each
+# timed run the previous environment is deleted and the deletion synced to disk: otherwise the
+# next command, whichever it is, pays for writing back the last one's removal.
 for i in "${!names[@]}"; do
     rm -rf "$work/env"
     "${clean_env[@]}" bash -c "${commands[$i]}" >/dev/null 2>&1 || { echo "benchmark: '${names[$i]}' failed: ${commands[$i]}" >&2; exit 1; }
@@ -65,7 +67,7 @@ for i in "${!names[@]}"; do
 done
 if command -v hyperfine >/dev/null; then
     for i in "${!names[@]}"; do
-        "${clean_env[@]}" "$(command -v hyperfine)" -N --style none --runs "$runs" --prepare "rm -rf $(q "$work/env")" \
+        "${clean_env[@]}" "$(command -v hyperfine)" -N --style none --runs "$runs" --prepare "sh -c $(q "rm -rf $(q "$work/env") && sync")" \
             --export-json "$work/h.json" "bash -c $(q "${commands[$i]}")" >/dev/null 2>&1
         result[$i]=$("$python" -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$work/h.json")
     done
@@ -73,7 +75,7 @@ else
     start_all=$(now_ms)
     for ((r = 0; r < runs; r++)); do
         for i in "${!names[@]}"; do
-            rm -rf "$work/env"
+            rm -rf "$work/env"; sync
             t0=$(now_ms)
             "${clean_env[@]}" bash -c "${commands[$i]}" >/dev/null 2>&1
             t1=$(now_ms)
