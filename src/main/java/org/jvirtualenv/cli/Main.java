@@ -76,7 +76,7 @@ public final class Main {
                 verbosity--;
             } else if (arg.equals("--with-traceback")) {
                 traceback = true;
-            } else if (arg.matches("-[vq]+")) {
+            } else if (isVerbosityCluster(arg)) {
                 for (char c : arg.substring(1).toCharArray()) {
                     verbosity += c == 'v' ? 1 : -1;
                 }
@@ -89,5 +89,22 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
         return traceback || verbosity > 0;
+    }
+
+    /**
+     * "-v", "-vvq", ...: a loop, not a regular expression, because this runs first in every
+     * process and the first regular expression also starts the JVM's method-handle machinery,
+     * which the warm-up thread should pay for instead of the main one.
+     */
+    private static boolean isVerbosityCluster(String arg) {
+        if (arg.length() < 2 || arg.charAt(0) != '-') {
+            return false;
+        }
+        for (int i = 1; i < arg.length(); i++) {
+            if (arg.charAt(i) != 'v' && arg.charAt(i) != 'q') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -3,6 +3,7 @@ package org.jvirtualenv.cli;
 import java.io.PrintWriter;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.CreateResult;
@@ -93,21 +94,36 @@ final class VirtualenvCommand {
     }
 
     private static OptionSpec flag(String names, String description) {
-        return OptionSpec.builder(names.split(", ")).type(boolean.class).description(description).build();
+        return OptionSpec.builder(names(names)).type(boolean.class).description(description).build();
     }
 
     /** A flag that may be repeated, also clustered ({@code -vv}); its value is one {@code true} per occurrence. */
     private static OptionSpec counted(String names, String description) {
-        return OptionSpec.builder(names.split(", ")).type(boolean[].class).arity("0").description(description).build();
+        return OptionSpec.builder(names(names)).type(boolean[].class).arity("0").description(description).build();
     }
 
     private static OptionSpec value(String names, String label, String description) {
-        return OptionSpec.builder(names.split(", ")).type(String.class).paramLabel(label).description(description).build();
+        return OptionSpec.builder(names(names)).type(String.class).paramLabel(label).description(description).build();
     }
 
     private static OptionSpec repeatable(String names, String label, String description) {
-        return OptionSpec.builder(names.split(", ")).type(List.class).auxiliaryTypes(String.class).paramLabel(label)
+        return OptionSpec.builder(names(names)).type(List.class).auxiliaryTypes(String.class).paramLabel(label)
                 .description(description).build();
+    }
+
+    /**
+     * "-p, --python" to its names. Not String.split: a two-character separator is a regular
+     * expression, compiled again for each of the thirty options of every run.
+     */
+    private static String[] names(String list) {
+        List<String> names = new ArrayList<>();
+        int start = 0;
+        for (int comma = list.indexOf(", "); comma >= 0; comma = list.indexOf(", ", start)) {
+            names.add(list.substring(start, comma));
+            start = comma + 2;
+        }
+        names.add(list.substring(start));
+        return names.toArray(new String[0]);
     }
 
     private static ArgGroupSpec oneOf(OptionSpec... options) {
