@@ -54,11 +54,14 @@ public final class WheelImage {
 
     private final Path dir;
     private final List<RecordFile.Row> manifest;
+    /** The manifest as written: RECORD's rows for these files, ready to be copied into each RECORD. */
+    private final String manifestText;
     private final String distInfo;
 
-    private WheelImage(Path dir, List<RecordFile.Row> manifest) {
+    private WheelImage(Path dir, String manifestText) {
         this.dir = dir;
-        this.manifest = manifest;
+        this.manifestText = manifestText.isEmpty() || manifestText.endsWith("\n") ? manifestText : manifestText + "\n";
+        this.manifest = parseManifest(manifestText);
         String found = null;
         for (RecordFile.Row row : manifest) {
             String p = row.path();
@@ -106,7 +109,7 @@ public final class WheelImage {
             return null;
         }
         try {
-            return new WheelImage(imageDir, parseManifest(Files.readString(manifest, StandardCharsets.UTF_8)));
+            return new WheelImage(imageDir, Files.readString(manifest, StandardCharsets.UTF_8));
         } catch (IOException e) {
             return null;
         }
@@ -276,24 +279,25 @@ public final class WheelImage {
         Path site = site();
         Path purelib = scheme.purelib();
         // Directories first (parents before children: the manifest is sorted), then the files.
-        Set<Path> dirs = new java.util.LinkedHashSet<>();
-        List<Path[]> pairs = new ArrayList<>(manifest.size());
-        List<RecordFile.Row> rows = new ArrayList<>(manifest);
+        // Parents are collected as strings: cheaper to hash than paths, for a thousand files.
+        Set<String> dirs = new java.util.LinkedHashSet<>();
         for (RecordFile.Row row : manifest) {
-            Path target = purelib.resolve(row.path());
-            pairs.add(new Path[] {site.resolve(row.path()), target});
-            dirs.add(target.getParent());
+            int slash = row.path().lastIndexOf('/');
+            if (slash > 0) {
+                dirs.add(row.path().substring(0, slash));
+            }
         }
-        for (Path d : dirs) {
-            Files.createDirectories(d);
+        for (String d : dirs) {
+            Files.createDirectories(purelib.resolve(d));
         }
         // One thread per distribution already places files (see Seeder): a second level of
         // threads here would only compete for the same cores.
         Via current = via;
-        for (Path[] pair : pairs) {
-            current = place(pair[0], pair[1], current);
+        for (RecordFile.Row row : manifest) {
+            current = place(site.resolve(row.path()), purelib.resolve(row.path()), current);
         }
         usedVia[0] = current;
+        List<RecordFile.Row> rows = new ArrayList<>();
 
         Path distInfoDir = purelib.resolve(distInfo);
         Path entryPoints = site.resolve(distInfo).resolve("entry_points.txt");
@@ -320,7 +324,7 @@ public final class WheelImage {
         Path record = distInfoDir.resolve("RECORD");
         rows.add(new RecordFile.Row(WheelInstaller.relative(purelib, record), "", ""));
         Files.deleteIfExists(record);
-        Files.writeString(record, RecordFile.render(rows), StandardCharsets.UTF_8);
+        Files.writeString(record, manifestText + RecordFile.render(rows), StandardCharsets.UTF_8);
         return new InstalledDistribution(wheel.distribution(), wheel.version(), distInfoDir);
     }
 
