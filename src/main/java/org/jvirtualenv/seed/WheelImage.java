@@ -76,7 +76,9 @@ public final class WheelImage {
         this.distInfo = found;
         for (RecordFile.Row row : manifest) {
             String p = row.path();
-            if (p.isEmpty() || p.startsWith("/") || p.contains("\\") || ("/" + p + "/").contains("/../")) {
+            // (Only paths with ".." are looked at closely: this runs over every file of every creation.)
+            if (p.isEmpty() || p.startsWith("/") || p.contains("\\")
+                    || (p.contains("..") && ("/" + p + "/").contains("/../"))) {
                 throw new VirtualenvException("app-data image " + dir + " lists an unsafe path '" + p
                         + "': it is damaged (run again with --reset-app-data)");
             }
