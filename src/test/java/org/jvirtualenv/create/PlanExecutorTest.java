@@ -22,8 +22,7 @@ class PlanExecutorTest {
 
     @Test
     void writesMarkersIntoAFreshDirectory() throws IOException {
-        Path env = tmp.resolve("env");
-        Files.createDirectories(env);
+        Path env = Files.createDirectories(tmp.resolve("env"));
         new PlanExecutor().apply(markers(), env);
         assertEquals("*\n", Files.readString(env.resolve(".gitignore")));
         assertEquals("home = /usr/bin\n", Files.readString(env.resolve("pyvenv.cfg")));
@@ -33,8 +32,7 @@ class PlanExecutorTest {
     void keepsTheUsersOwnGitignoreButReplacesWhatTheToolOwns() throws IOException {
         // virtualenv writes .gitignore only when there is none: a project that keeps its
         // environment in a directory with its own ignore rules must not lose them.
-        Path env = tmp.resolve("env");
-        Files.createDirectories(env);
+        Path env = Files.createDirectories(tmp.resolve("env"));
         Files.writeString(env.resolve(".gitignore"), "!keep-me\n");
         Files.writeString(env.resolve("pyvenv.cfg"), "stale\n");
         new PlanExecutor().apply(markers(), env);
@@ -44,8 +42,7 @@ class PlanExecutorTest {
 
     @Test
     void neverWritesThroughALinkInTheMarkersPlace() throws IOException {
-        Path env = tmp.resolve("env");
-        Files.createDirectories(env);
+        Path env = Files.createDirectories(tmp.resolve("env"));
         Path outside = tmp.resolve("outside.txt");
         Files.writeString(outside, "precious\n");
         Files.createSymbolicLink(env.resolve(".gitignore"), outside);
