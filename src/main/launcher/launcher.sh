@@ -6,11 +6,11 @@ OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:-UsePerfData"
 # Class-data sharing (AppCDS): the first run that creates an environment records the classes it
 # loads, then a static archive of them is dumped into the app-data cache (cds/); later runs map it
 # instead of parsing and verifying those classes again. A static archive (unlike JDK 17's dynamic
-# one) also holds picocli, whose old class-file version would otherwise need the slow verifier on
-# every run. The archive is named after this file's and the JVM's size and mtime, so a rebuilt tool
-# or another JDK gets a new one (and the JVM validates it and ignores one that does not fit).
-# Nothing is written when the cache cannot be written, is a symlink, or --read-only-app-data is
-# given; JVIRTUALENV_NO_CDS=1 turns it off.
+# one) also holds picocli, whose old (Java 5) class files JDK 17 still verifies at run time but no
+# longer has to parse. The archive is named after this file's and the JVM's size and mtime, so a
+# rebuilt tool or another JDK gets a new one (and the JVM validates it and ignores one that does
+# not fit). Nothing is written when the cache cannot be written, is a symlink, or
+# --read-only-app-data is given; JVIRTUALENV_NO_CDS=1 turns it off.
 CDS_DIR=""
 CDS_WRITE=1
 # Kept out of OPTS (which is split on spaces) so a cache path with spaces stays one argument.

@@ -15,6 +15,7 @@ import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -282,7 +283,7 @@ public final class WheelImage {
         Path purelib = scheme.purelib();
         // Directories first (parents before children: the manifest is sorted), then the files.
         // Parents are collected as strings: cheaper to hash than paths, for a thousand files.
-        Set<String> dirs = new java.util.LinkedHashSet<>();
+        Set<String> dirs = new LinkedHashSet<>();
         for (RecordFile.Row row : manifest) {
             int slash = row.path().lastIndexOf('/');
             if (slash > 0) {
@@ -299,7 +300,8 @@ public final class WheelImage {
             current = place(site.resolve(row.path()), purelib.resolve(row.path()), current);
         }
         usedVia[0] = current;
-        List<RecordFile.Row> rows = new ArrayList<>();
+        // The rows this environment adds after the image's: its scripts, INSTALLER and RECORD.
+        List<RecordFile.Row> own = new ArrayList<>();
 
         Path distInfoDir = purelib.resolve(distInfo);
         Path entryPoints = site.resolve(distInfo).resolve("entry_points.txt");
@@ -318,15 +320,15 @@ public final class WheelImage {
             for (EntryPoint ep : names.apply(declared)) {
                 Path script = scheme.scripts().resolve(ep.name() + scheme.scriptSuffix());
                 byte[] content = ep.script(shebang, wheel.distribution()).getBytes(StandardCharsets.UTF_8);
-                rows.add(write(purelib, script, content, true));
+                own.add(write(purelib, script, content, true));
             }
         }
-        rows.add(write(purelib, distInfoDir.resolve("INSTALLER"),
+        own.add(write(purelib, distInfoDir.resolve("INSTALLER"),
                 (WheelInstaller.INSTALLER_NAME + "\n").getBytes(StandardCharsets.UTF_8), false));
         Path record = distInfoDir.resolve("RECORD");
-        rows.add(new RecordFile.Row(WheelInstaller.relative(purelib, record), "", ""));
+        own.add(new RecordFile.Row(WheelInstaller.relative(purelib, record), "", ""));
         Files.deleteIfExists(record);
-        Files.writeString(record, manifestText + RecordFile.render(rows), StandardCharsets.UTF_8);
+        Files.writeString(record, manifestText + RecordFile.render(own), StandardCharsets.UTF_8);
         return new InstalledDistribution(wheel.distribution(), wheel.version(), distInfoDir);
     }
 
