@@ -38,8 +38,13 @@ public final class Parallel {
             Thread thread = new Thread(() -> run(tasks.get(index), index, results, failures),
                     "jvirtualenv-" + index);
             thread.setDaemon(true);
-            thread.start();
-            threads.add(thread);
+            try {
+                thread.start();
+                threads.add(thread);
+            } catch (OutOfMemoryError e) {
+                // No thread to be had (a process limit): the task runs here instead, not never.
+                run(tasks.get(index), index, results, failures);
+            }
         }
         if (n > 0) {
             run(tasks.get(0), 0, results, failures);
