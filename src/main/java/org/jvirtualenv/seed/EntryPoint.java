@@ -23,6 +23,13 @@ public record EntryPoint(String name, String module, String attribute) {
         }
     }
 
+    /** Every script an entry_points.txt declares: its console scripts, then its GUI scripts. */
+    public static List<EntryPoint> scripts(String entryPointsTxt) {
+        List<EntryPoint> declared = new ArrayList<>(parse(entryPointsTxt, "console_scripts"));
+        declared.addAll(parse(entryPointsTxt, "gui_scripts"));
+        return declared;
+    }
+
     /** Reads one section ("console_scripts", "gui_scripts") of an entry_points.txt. */
     public static List<EntryPoint> parse(String entryPointsTxt, String section) {
         List<EntryPoint> result = new ArrayList<>();

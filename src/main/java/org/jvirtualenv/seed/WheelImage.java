@@ -308,10 +308,9 @@ public final class WheelImage {
         Wheel wheel = Wheel.parse(distInfo.substring(0, distInfo.length() - ".dist-info".length()) + "-py3-none-any.whl");
         if (Files.isRegularFile(entryPoints)) {
             String text = Files.readString(entryPoints, StandardCharsets.UTF_8);
-            List<EntryPoint> declared = new ArrayList<>();
+            List<EntryPoint> declared;
             try {
-                declared.addAll(EntryPoint.parse(text, "console_scripts"));
-                declared.addAll(EntryPoint.parse(text, "gui_scripts"));
+                declared = EntryPoint.scripts(text);
             } catch (IllegalArgumentException e) {
                 throw new WheelRejectedException("app-data image " + dir + " refused: " + e.getMessage(), true);
             }

@@ -212,10 +212,9 @@ public final class WheelInstaller {
                 return;
             }
             String text = text(distInfo + "/entry_points.txt");
-            List<EntryPoint> declared = new ArrayList<>();
+            List<EntryPoint> declared;
             try {
-                declared.addAll(EntryPoint.parse(text, "console_scripts"));
-                declared.addAll(EntryPoint.parse(text, "gui_scripts"));
+                declared = EntryPoint.scripts(text);
             } catch (IllegalArgumentException e) {
                 throw new WheelRejectedException("wheel " + wheelFile + " refused: " + e.getMessage(), true);
             }
