@@ -1,9 +1,5 @@
 package org.jvirtualenv.activation;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -14,6 +10,7 @@ import java.util.stream.Collectors;
 import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.activation.quoting.Quoter;
 import org.jvirtualenv.activation.quoting.UnquotableValueException;
+import org.jvirtualenv.util.Resources;
 
 /**
  * Fills a template from {@code scripts-templates/} in one pass: each {@code __NAME__} token is
@@ -28,15 +25,7 @@ public final class TemplateRenderer {
     }
 
     public static String load(String templateName) {
-        String resource = "/scripts-templates/" + templateName;
-        try (InputStream in = TemplateRenderer.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("template missing from the build: " + resource);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Resources.text("/scripts-templates/" + templateName);
     }
 
     /**

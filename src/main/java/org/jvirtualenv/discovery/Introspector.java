@@ -1,8 +1,6 @@
 package org.jvirtualenv.discovery;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -10,6 +8,7 @@ import java.util.Map;
 import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.util.Json;
 import org.jvirtualenv.util.Processes;
+import org.jvirtualenv.util.Resources;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,13 +57,6 @@ public final class Introspector {
     }
 
     private static String loadScript() {
-        try (InputStream in = Introspector.class.getResourceAsStream("py_info.py")) {
-            if (in == null) {
-                throw new IllegalStateException("py_info.py missing from the build");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return Resources.text("/org/jvirtualenv/discovery/py_info.py");
     }
 }
