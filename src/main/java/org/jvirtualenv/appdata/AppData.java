@@ -118,19 +118,18 @@ public record AppData(Path root) {
         ensureDirectory(root);
         ensureDirectory(locks());
         Path file = locks().resolve(name + ".lock");
-        ReentrantLock local = IN_PROCESS;
-        local.lock();
+        IN_PROCESS.lock();
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
             try {
-                return new Lock(channel, channel.lock(), local);
+                return new Lock(channel, channel.lock());
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
-            local.unlock();
+            IN_PROCESS.unlock();
             throw e;
         }
     }
@@ -139,12 +138,10 @@ public record AppData(Path root) {
     public static final class Lock implements AutoCloseable {
         private final FileChannel channel;
         private final FileLock fileLock;
-        private final ReentrantLock local;
 
-        private Lock(FileChannel channel, FileLock fileLock, ReentrantLock local) {
+        private Lock(FileChannel channel, FileLock fileLock) {
             this.channel = channel;
             this.fileLock = fileLock;
-            this.local = local;
         }
 
         @Override
@@ -153,7 +150,7 @@ public record AppData(Path root) {
                 fileLock.release();
                 channel.close();
             } finally {
-                local.unlock();
+                IN_PROCESS.unlock();
             }
         }
     }
