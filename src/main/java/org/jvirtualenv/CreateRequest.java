@@ -6,7 +6,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jvirtualenv.appdata.AppData;
+import org.jvirtualenv.seed.SeedChoice;
 import org.jvirtualenv.seed.SeedOptions;
+import org.jvirtualenv.seed.SeederKind;
 
 /**
  * Everything that decides how one environment is made: the library's single input. Immutable;
@@ -58,7 +60,7 @@ public record CreateRequest(
         private final Map<String, String> seedChoices = new HashMap<>();
         private Path appData;
         private final List<Path> extraSearchDirs = new ArrayList<>();
-        private String seeder = SeedOptions.APP_DATA;
+        private SeederKind seeder = SeederKind.APP_DATA;
         private boolean download;
         private boolean resetAppData;
         private boolean readOnlyAppData;
@@ -108,9 +110,9 @@ public record CreateRequest(
             return this;
         }
 
-        /** @param choice "bundle", "embed", "none" or an exact version */
-        public Builder seedChoice(String distribution, String choice) {
-            seedChoices.put(distribution, choice);
+        /** @param distribution "pip", "setuptools" or "wheel" */
+        public Builder seedChoice(String distribution, SeedChoice choice) {
+            seedChoices.put(distribution, choice.text());
             return this;
         }
 
@@ -125,8 +127,7 @@ public record CreateRequest(
             return this;
         }
 
-        /** "app-data" (default) or "pip". */
-        public Builder seeder(String value) {
+        public Builder seeder(SeederKind value) {
             seeder = value;
             return this;
         }

@@ -34,7 +34,15 @@ public record AppData(Path root) {
      */
     private static final ReentrantLock IN_PROCESS = new ReentrantLock();
 
+    /**
+     * {@code $VIRTUALENV_OVERRIDE_APP_DATA} (virtualenv's way to move its default cache), else the
+     * XDG cache directory.
+     */
     public static AppData defaultFor(Map<String, String> environment) {
+        String override = environment.get("VIRTUALENV_OVERRIDE_APP_DATA");
+        if (override != null && !override.isEmpty() && Path.of(override).isAbsolute()) {
+            return new AppData(Path.of(override));
+        }
         String xdg = environment.get("XDG_CACHE_HOME");
         if (xdg != null && !xdg.isBlank() && Path.of(xdg).isAbsolute()) {
             return new AppData(Path.of(xdg, DIR_NAME));

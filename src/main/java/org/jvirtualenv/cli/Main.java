@@ -1,7 +1,11 @@
 package org.jvirtualenv.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.config.ConfigFile;
+import org.jvirtualenv.config.ConfigSources;
 import picocli.CommandLine;
 
 /**
@@ -19,22 +23,53 @@ public final class Main {
 
     /** Runs the CLI with the given streams; returns the exit code (used by tests, too). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        boolean trace = configureLogging(args);
-        Warmup.start();
-        return commandLine(out, err, trace).execute(args);
+        return run(args, out, err, System.getenv(), Path.of("").toAbsolutePath());
     }
 
-    /** The command line with its error mapping; {@code trace} adds stack traces to failures. */
-    static CommandLine commandLine(PrintWriter out, PrintWriter err, boolean trace) {
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, with the variables and working directory given. */
+    static int run(String[] args, PrintWriter out, PrintWriter err, Map<String, String> environment, Path workDir) {
+        ConfigSources sources = ConfigSources.of(environment);
+        Verbosity verbosity;
+        try {
+            verbosity = configureLogging(args, sources);
+        } catch (VirtualenvException e) {
+            err.println("virtualenv: error: " + e.getMessage());
+            err.flush();
+            return e.exitCode();
+        }
+        Warmup.start();
+        ConfigFile file = sources.file();
+        if (file.status() == ConfigFile.Status.FAILED) {
+            err.println("virtualenv: warning: ignoring the config file " + file.path() + ": " + file.problem()
+                    + " (the command line and VIRTUALENV_* variables still apply)");
+            err.flush();
+        }
+        return commandLine(out, err, verbosity, sources, workDir).execute(args);
+    }
+
+    /**
+     * How much to say: {@code level} is verbose minus quiet, from the command line and the
+     * variables; {@code trace} adds stack traces to failures.
+     */
+    record Verbosity(int level, boolean trace) {
+        boolean quiet() {
+            return level < 0;
+        }
+    }
+
+    /** The command line with its error mapping. */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, Verbosity verbosity, ConfigSources sources,
+            Path workDir) {
+        boolean trace = verbosity.trace();
         // Every option is a string, a flag or a list of strings. Left alone, picocli would load and
         // initialise about thirty java.time and java.sql classes to offer converters we never use:
         // several milliseconds of each run.
         System.setProperty("picocli.converters.excludes", "java\\.time\\..*,java\\.sql\\..*");
-        CommandLine cli = new CommandLine(VirtualenvCommand.spec())
+        CommandLine cli = new CommandLine(VirtualenvCommand.spec(sources))
                 .setOut(out)
                 .setErr(err)
                 .setUnmatchedOptionsArePositionalParams(false)
-                .setExecutionStrategy(VirtualenvCommand::execute);
+                .setExecutionStrategy(parsed -> VirtualenvCommand.execute(parsed, sources, workDir, verbosity.quiet()));
         cli.setParameterExceptionHandler((ex, cmdArgs) -> {
             err.println("virtualenv: error: " + ex.getMessage() + " (see virtualenv --help)");
             err.flush();
@@ -61,11 +96,11 @@ public final class Main {
 
     /**
      * slf4j-simple reads its level once, when the first logger is made, so the verbosity flags
-     * are looked at before picocli parses anything.
+     * (and their variables: VIRTUALENV_VERBOSE=2) are looked at before picocli parses anything.
      */
-    private static boolean configureLogging(String[] args) {
-        int verbosity = 0;
-        boolean traceback = false;
+    private static Verbosity configureLogging(String[] args, ConfigSources sources) {
+        int verbosity = sources.count("verbose", "v") - sources.count("quiet", "q");
+        boolean traceback = sources.flag("with_traceback");
         for (String arg : args) {
             if (arg.equals("--")) {
                 break;
@@ -88,7 +123,7 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
-        return traceback || verbosity > 0;
+        return new Verbosity(verbosity, traceback || verbosity > 0);
     }
 
     /**

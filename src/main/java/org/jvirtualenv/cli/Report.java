@@ -6,6 +6,7 @@ import org.jvirtualenv.CreateResult;
 import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.seed.InstalledDistribution;
 import org.jvirtualenv.seed.SeedOptions;
+import org.jvirtualenv.seed.SeederKind;
 import org.jvirtualenv.seed.Seeder;
 
 /** The lines printed after a creation, in virtualenv's shape so scripts that read them keep working. */
@@ -24,7 +25,7 @@ final class Report {
                 .append(", global=").append(py(req.systemSitePackages())).append(")\n");
         SeedOptions seed = req.seed();
         if (seed.enabled()) {
-            out.append(SeedOptions.PIP.equals(seed.seeder()) ? "  seeder PipInvoke(" : "  seeder FromAppData(");
+            out.append(seed.seeder() == SeederKind.PIP ? "  seeder PipInvoke(" : "  seeder FromAppData(");
             for (String dist : Seeder.DISTRIBUTIONS) {
                 out.append(dist).append('=')
                         .append(seed.choices().getOrDefault(dist, Seeder.defaultChoice(dist, result.python()))).append(", ");

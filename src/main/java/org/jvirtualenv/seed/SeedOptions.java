@@ -12,31 +12,26 @@ import java.util.Map;
  * pip, setuptools and wheel up to 3.11, pip alone from 3.12).
  *
  * @param extraSearchDirs  more folders holding wheels (missing folders are ignored)
- * @param seeder           {@link #APP_DATA} (link an unpacked cache image) or {@link #PIP} (run pip)
+ * @param seeder           link an unpacked cache image, or run pip
  * @param download         allow fetching versions that are not available locally with pip
  * @param resetAppData     empty the app-data cache first
  * @param readOnlyAppData  never write to the app-data cache
  * @param symlinkAppData   symlink the cache image's files instead of hardlinking/copying them
  */
 public record SeedOptions(boolean enabled, Map<String, String> choices, Path appData,
-                          List<Path> extraSearchDirs, String seeder, boolean download,
+                          List<Path> extraSearchDirs, SeederKind seeder, boolean download,
                           boolean resetAppData, boolean readOnlyAppData, boolean symlinkAppData) {
     public static final String BUNDLE = "bundle";
     public static final String EMBED = "embed";
     public static final String NONE = "none";
-    public static final String APP_DATA = "app-data";
-    public static final String PIP = "pip";
 
     public SeedOptions {
         choices = Map.copyOf(choices);
         extraSearchDirs = List.copyOf(extraSearchDirs);
-        if (!APP_DATA.equals(seeder) && !PIP.equals(seeder)) {
-            throw new IllegalArgumentException("unknown seeder " + seeder);
-        }
     }
 
     public SeedOptions(boolean enabled, Map<String, String> choices, Path appData) {
-        this(enabled, choices, appData, List.of(), APP_DATA, false, false, false, false);
+        this(enabled, choices, appData, List.of(), SeederKind.APP_DATA, false, false, false, false);
     }
 
     public static SeedOptions defaults(Path appData) {

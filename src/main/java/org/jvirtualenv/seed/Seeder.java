@@ -112,7 +112,7 @@ public final class Seeder {
                             + ", and the interpreter ships none)");
                     continue;
                 }
-                if (options.seeder().equals(SeedOptions.PIP)) {
+                if (options.seeder() == SeederKind.PIP) {
                     forPip.add(wheelFile(candidates.get(0)));
                     installed.add(new InstalledDistribution(candidates.get(0).wheel().distribution(),
                             candidates.get(0).wheel().version(), scheme.purelib()));
@@ -120,7 +120,7 @@ public final class Seeder {
                 }
                 placements.add(() -> installFirstUsable(candidates, scheme, names, requested));
             }
-            if (options.seeder().equals(SeedOptions.PIP)) {
+            if (options.seeder() == SeederKind.PIP) {
                 if (!forPip.isEmpty()) {
                     runPip(scheme, forPip);
                 }

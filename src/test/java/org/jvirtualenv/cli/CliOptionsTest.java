@@ -20,7 +20,12 @@ import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.seed.SeedOptions;
+import org.jvirtualenv.seed.SeedChoice;
+import org.jvirtualenv.seed.SeederKind;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.jvirtualenv.config.CommandLineRequest;
+import org.jvirtualenv.config.ConfigSources;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -41,16 +46,26 @@ class CliOptionsTest {
     private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
+    /** No VIRTUALENV_* variables and no ini file: the command line alone. */
+    private ConfigSources sources;
+
+    @BeforeEach
+    void noConfiguration() {
+        sources = ConfigSources.of(Map.of("HOME", tmp.toString()));
+    }
+
     private ParseResult parse(String... args) {
-        return Main.commandLine(new PrintWriter(out), new PrintWriter(err), false).parseArgs(args);
+        return Main.commandLine(new PrintWriter(out), new PrintWriter(err), new Main.Verbosity(0, false), sources, WORK_DIR)
+                .parseArgs(args);
     }
 
     private CreateRequest request(String... args) {
-        return VirtualenvCommand.request(parse(args));
+        return CommandLineRequest.request(parse(args), sources, WORK_DIR);
     }
 
     private int execute(String... args) {
-        return Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), false).execute(args);
+        return Main.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), new Main.Verbosity(0, false),
+                sources, WORK_DIR).execute(args);
     }
 
     /** Options for a run that must fail before it writes anything, whatever the table says. */
@@ -87,7 +102,7 @@ class CliOptionsTest {
         assertTrue(seed.enabled());
         assertEquals(Map.of("pip", "24.0", "setuptools", "embed", "wheel", "bundle"), seed.choices());
         assertEquals(List.of(WORK_DIR.resolve("wheels"), Path.of("/srv/wheels")), seed.extraSearchDirs());
-        assertEquals(SeedOptions.PIP, seed.seeder());
+        assertEquals(SeederKind.PIP, seed.seeder());
         assertTrue(seed.download());
         assertTrue(seed.resetAppData());
         assertTrue(seed.readOnlyAppData());
@@ -98,7 +113,7 @@ class CliOptionsTest {
     @Test
     void nothingGivenMeansTheLibraryDefaults() {
         CreateRequest request = request("dest");
-        CreateRequest library = CreateRequest.builder(Path.of("dest")).build();
+        CreateRequest library = CreateRequest.builder(Path.of("dest")).environment(sources.environment()).build();
         assertEquals(library.pythonSpecs(), request.pythonSpecs());
         assertEquals(library.tryFirstWith(), request.tryFirstWith());
         assertFalse(request.clear());
@@ -109,8 +124,8 @@ class CliOptionsTest {
         assertNull(request.activators(), "null: all activators that fit the platform");
         assertFalse(request.relocatable());
         assertEquals(library.seed(), request.seed());
-        assertEquals(SeedOptions.APP_DATA, request.seed().seeder());
-        assertEquals(AppData.defaultFor(System.getenv()).root(), request.seed().appData());
+        assertEquals(SeederKind.APP_DATA, request.seed().seeder());
+        assertEquals(AppData.defaultFor(sources.environment()).root(), request.seed().appData());
     }
 
     /** Each option alone gives exactly the request of its one builder call: nothing lost, nothing crossed. */
@@ -129,15 +144,15 @@ class CliOptionsTest {
         table.put(List.of("--no-vcs-ignore"), b -> b.vcsIgnore(false));
         table.put(List.of("--no-seed"), b -> b.seed(false));
         table.put(List.of("--without-pip"), b -> b.seed(false));
-        table.put(List.of("--no-pip"), b -> b.seedChoice("pip", "none"));
-        table.put(List.of("--no-setuptools"), b -> b.seedChoice("setuptools", "none"));
-        table.put(List.of("--no-wheel"), b -> b.seedChoice("wheel", "none"));
-        table.put(List.of("--pip", "24.0"), b -> b.seedChoice("pip", "24.0"));
-        table.put(List.of("--setuptools", "embed"), b -> b.seedChoice("setuptools", "embed"));
-        table.put(List.of("--wheel", "0.42.0"), b -> b.seedChoice("wheel", "0.42.0"));
+        table.put(List.of("--no-pip"), b -> b.seedChoice("pip", SeedChoice.parse("none")));
+        table.put(List.of("--no-setuptools"), b -> b.seedChoice("setuptools", SeedChoice.parse("none")));
+        table.put(List.of("--no-wheel"), b -> b.seedChoice("wheel", SeedChoice.parse("none")));
+        table.put(List.of("--pip", "24.0"), b -> b.seedChoice("pip", SeedChoice.parse("24.0")));
+        table.put(List.of("--setuptools", "embed"), b -> b.seedChoice("setuptools", SeedChoice.parse("embed")));
+        table.put(List.of("--wheel", "0.42.0"), b -> b.seedChoice("wheel", SeedChoice.parse("0.42.0")));
         table.put(List.of("--extra-search-dir", "wheels"), b -> b.extraSearchDir(Path.of("wheels")));
-        table.put(List.of("--seeder", "pip"), b -> b.seeder("pip"));
-        table.put(List.of("--seeder", "app-data"), b -> b.seeder("app-data"));
+        table.put(List.of("--seeder", "pip"), b -> b.seeder(SeederKind.PIP));
+        table.put(List.of("--seeder", "app-data"), b -> b.seeder(SeederKind.APP_DATA));
         table.put(List.of("--download"), b -> b.download(true));
         table.put(List.of("--no-download"), b -> b.download(false));
         table.put(List.of("--never-download"), b -> b.download(false));
@@ -154,7 +169,8 @@ class CliOptionsTest {
         table.forEach((args, call) -> {
             List<String> withDest = new ArrayList<>(args);
             withDest.add("d");
-            assertEquals(call.apply(CreateRequest.builder(Path.of("d"))).build(), request(withDest.toArray(String[]::new)),
+            assertEquals(call.apply(CreateRequest.builder(Path.of("d")).environment(sources.environment())).build(),
+                    request(withDest.toArray(String[]::new)),
                     String.join(" ", args));
         });
     }
@@ -181,22 +197,25 @@ class CliOptionsTest {
         assertTrue(help.startsWith("Usage: virtualenv "), help);
         assertTrue(help.contains("Create an isolated Python environment in DEST."), help);
         assertTrue(help.contains("Environment variables: PATH is searched for interpreters"), help);
-        String[] table = {"DEST", "-p, --python=SPEC", "--try-first-with=PATH", "--clear", "--system-site-packages",
-            "--symlinks", "--copies, --always-copy", "--prompt=PROMPT", "--no-vcs-ignore", "--no-seed, --without-pip",
-            "--no-pip", "--no-setuptools", "--no-wheel", "--pip=VERSION", "--setuptools=VERSION", "--wheel=VERSION",
-            "--extra-search-dir=DIR", "--seeder=SEEDER", "--download", "--no-download, --never-download",
-            "--reset-app-data", "--read-only-app-data", "--symlink-app-data", "--app-data=DIR",
+        String[] table = {"[DEST]", "-p, --python=SPEC", "--try-first-with=PATH", "--discovery=NAME", "--creator=NAME",
+            "--clear", "--system-site-packages", "--symlinks", "--copies, --always-copy", "--prompt=PROMPT",
+            "--no-vcs-ignore", "--venv-redirect", "--no-venv-redirect", "--no-seed, --without-pip", "--seeder=SEEDER",
+            "--pip=VERSION", "--setuptools=VERSION", "--wheel=VERSION", "--no-pip", "--no-setuptools", "--no-wheel",
+            "--extra-search-dir=DIR", "--download", "--no-download, --never-download", "--no-periodic-update",
+            "--upgrade-embed-wheels", "--reset-app-data", "--read-only-app-data", "--symlink-app-data", "--app-data=DIR",
             "--activators=LIST[,LIST...]", "--relocatable", "-v, --verbose", "-q, --quiet", "--with-traceback",
             "--version", "-h, --help"};
         int from = help.indexOf("Create an isolated");
         for (String entry : table) {
-            int at = help.indexOf("\n  " + (entry.startsWith("--") || entry.equals("DEST") ? "    " : "") + entry, from);
+            int at = help.indexOf("\n  " + (entry.startsWith("--") || entry.equals("[DEST]") ? "    " : "") + entry, from);
             assertTrue(at > from, entry + " after the previous entry in:\n" + help);
             from = at;
         }
+        assertTrue(help.endsWith("\nconfig file " + tmp.resolve(".config/virtualenv/virtualenv.ini")
+                + " missing (change via env var VIRTUALENV_CONFIG_FILE)\n"), help);
         assertEquals("", err.toString());
         assertEquals(0, execute(failing("-h")));
-        CommandSpec spec = VirtualenvCommand.spec();
+        CommandSpec spec = VirtualenvCommand.spec(sources);
         spec.args().forEach(arg -> assertTrue(arg.description().length == 1 && !arg.description()[0].isBlank(),
                 (arg instanceof OptionSpec option ? option.longestName() : arg.paramLabel()) + " has a description"));
     }
@@ -228,11 +247,11 @@ class CliOptionsTest {
         assertEquals(VirtualenvException.USAGE, execute(failing("--wheel=1;2")));
         assertEquals(VirtualenvException.USAGE, execute("-p", tmp.resolve("no-python").toString(), "--prompt"));
         assertEquals(String.join("\n",
-                "virtualenv: error: Missing required parameter: 'DEST' (see virtualenv --help)",
-                "virtualenv: error: --seeder must be app-data or pip, not 'bogus'",
-                "virtualenv: error: --pip takes bundle, embed, none or a version, not ''",
-                "virtualenv: error: --setuptools takes bundle, embed, none or a version, not 'a b'",
-                "virtualenv: error: --wheel takes bundle, embed, none or a version, not '1;2'",
+                "virtualenv: error: missing DEST: give the directory to create the environment in",
+                "virtualenv: error: --seeder 'bogus': expected app-data or pip",
+                "virtualenv: error: --pip '': expected bundle, embed, none or a version such as 24.2",
+                "virtualenv: error: --setuptools 'a b': expected bundle, embed, none or a version such as 24.2",
+                "virtualenv: error: --wheel '1;2': expected bundle, embed, none or a version such as 24.2",
                 "virtualenv: error: Missing required parameter for option '--prompt' (PROMPT) (see virtualenv --help)",
                 ""), err.toString());
         assertEquals("", out.toString());

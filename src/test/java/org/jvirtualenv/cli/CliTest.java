@@ -18,6 +18,8 @@ import org.jvirtualenv.testing.Cli;
 import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.testing.Run;
 import org.jvirtualenv.testing.ProcessResult;
+import org.jvirtualenv.seed.SeedChoice;
+import org.jvirtualenv.seed.SeederKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -198,7 +200,7 @@ class CliTest {
         Path dest = tmp.resolve("new/parent/env");
         VirtualenvException e = assertThrows(VirtualenvException.class, () -> Virtualenv.create(
                 CreateRequest.builder(dest).python(python).environment(env).workDir(tmp)
-                        .appData(tmp.resolve("cache")).seedChoice("pip", "0.0.1").build()));
+                        .appData(tmp.resolve("cache")).seedChoice("pip", SeedChoice.parse("0.0.1")).build()));
         assertTrue(e.getMessage().contains("pip==0.0.1"), e.getMessage());
         assertFalse(Files.exists(tmp.resolve("new")), "the directories made for the env are gone");
     }

@@ -34,6 +34,8 @@ import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.testing.Run;
 import org.jvirtualenv.testing.ProcessResult;
 import org.jvirtualenv.testing.TestWheels;
+import org.jvirtualenv.seed.SeedChoice;
+import org.jvirtualenv.seed.SeederKind;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -89,18 +91,18 @@ class SeedCacheAndSafetyTest {
         TestWheels.demo(extra, "wheel", "0.99.0", "wheel");
         TestWheels.demo(extra, "wheel", "0.30.0", "wheel");
         CreateResult r = Virtualenv.create(request(tmp.resolve("a")).extraSearchDir(Path.of("extra"))
-                .seedChoice("wheel", "bundle").build());
+                .seedChoice("wheel", SeedChoice.parse("bundle")).build());
         assertEquals("0.99.0", seeded(r).get("wheel"));
         assertEquals("wheel 0.99.0 ran", run(tmp.resolve("a/bin/wheel")).stdout().strip());
 
-        r = Virtualenv.create(request(tmp.resolve("b")).extraSearchDir(extra).seedChoice("wheel", "0.30.0")
-                .seedChoice("pip", "24.2").build());
+        r = Virtualenv.create(request(tmp.resolve("b")).extraSearchDir(extra).seedChoice("wheel", SeedChoice.parse("0.30.0"))
+                .seedChoice("pip", SeedChoice.parse("24.2")).build());
         assertEquals("0.30.0", seeded(r).get("wheel"));
         assertEquals("24.2", seeded(r).get("pip"));
         ProcessResult pip = run(tmp.resolve("b/bin/pip"), "--version");
         assertTrue(pip.stdout().startsWith("pip 24.2 "), pip.describe());
 
-        r = Virtualenv.create(request(tmp.resolve("c")).extraSearchDir(extra).seedChoice("wheel", "embed").build());
+        r = Virtualenv.create(request(tmp.resolve("c")).extraSearchDir(extra).seedChoice("wheel", SeedChoice.parse("embed")).build());
         assertEquals("0.38.4", seeded(r).get("wheel"), "embed uses only the bundled wheels");
 
         ProcessResult missing = Cli.run(env, tmp, "-p", python.executable().toString(), "--app-data", appData.toString(),
@@ -127,7 +129,7 @@ class SeedCacheAndSafetyTest {
         assertEquals(3, built.size(), built.toString());
 
         // --pip 24.2 adds one image; the two others are reused as they are (same manifest inode).
-        Virtualenv.create(request(tmp.resolve("two")).seedChoice("pip", "24.2").build());
+        Virtualenv.create(request(tmp.resolve("two")).seedChoice("pip", SeedChoice.parse("24.2")).build());
         Path pip24 = null;
         try (Stream<Path> dirs = Files.list(images)) {
             for (Path d : dirs.toList()) {
@@ -191,7 +193,7 @@ class SeedCacheAndSafetyTest {
         assertEquals(0, v.exitCode(), v.describe());
 
         // The pip seeder installs the same wheels by running pip.
-        CreateResult viaPip = Virtualenv.create(request(tmp.resolve("p")).seeder("pip").build());
+        CreateResult viaPip = Virtualenv.create(request(tmp.resolve("p")).seeder(SeederKind.PIP).build());
         assertEquals("pip", viaPip.seed().via());
         ProcessResult list = run(tmp.resolve("p/bin/python"), "-m", "pip", "list", "--format=freeze");
         assertEquals(0, list.exitCode(), list.describe());
@@ -283,7 +285,7 @@ class SeedCacheAndSafetyTest {
         Path hostile = tmp.resolve("with space $(touch PWNED) `touch PWNED2` 'q' \"dq\" \\ x/env");
         Path longPath = tmp.resolve("l".repeat(60)).resolve("o".repeat(60)).resolve("env");
         for (Path dest : List.of(hostile, longPath)) {
-            Virtualenv.create(request(dest).seedChoice("setuptools", "none").seedChoice("wheel", "none").build());
+            Virtualenv.create(request(dest).seedChoice("setuptools", SeedChoice.parse("none")).seedChoice("wheel", SeedChoice.parse("none")).build());
             String first = Files.readAllLines(dest.resolve("bin/pip")).get(0);
             assertEquals("#!/bin/sh", first, "trampoline for " + dest);
             ProcessResult v = Run.command(env, tmp, dest.resolve("bin/pip").toString(), "--version");

@@ -1,0 +1,44 @@
+package org.jvirtualenv.config;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.jvirtualenv.CreateRequest;
+import org.jvirtualenv.VirtualenvException;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * For Java callers: the request {@code virtualenv ARGS} would make, from the same sources the
+ * command line reads — the arguments, the {@code VIRTUALENV_*} variables and the ini file — with
+ * the same validation.
+ *
+ * <pre>{@code
+ * CreateRequest request = CommandLineRequest.parse(List.of("--no-seed", "env"),
+ *         ConfigSources.of(System.getenv()), Path.of("").toAbsolutePath());
+ * }</pre>
+ */
+public final class CommandLineRequest {
+    private CommandLineRequest() {
+    }
+
+    /**
+     * @throws VirtualenvException (usage) for an unknown option, a value that does not parse or a missing DEST
+     */
+    public static CreateRequest parse(List<String> args, ConfigSources sources, Path workDir) {
+        CommandLine cli = new CommandLine(Options.spec(sources));
+        try {
+            return request(cli.parseArgs(args.toArray(new String[0])), sources, workDir);
+        } catch (ParameterException e) {
+            throw new VirtualenvException(VirtualenvException.USAGE, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The request of a command line already parsed against {@link Options#spec(ConfigSources)}
+     * with these {@code sources}.
+     */
+    public static CreateRequest request(ParseResult parsed, ConfigSources sources, Path workDir) {
+        return RequestMapper.request(parsed, sources, workDir);
+    }
+}

@@ -1,0 +1,191 @@
+package org.jvirtualenv.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.ArgGroupSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * The option table of {@code virtualenv [OPTIONS] DEST}: every option and alias virtualenv 21
+ * accepts, plus the original's legacy ones. It is the one catalogue of names: the command line,
+ * the {@code VIRTUALENV_*} variables and the ini file are all read through it (see
+ * {@link ConfigSources}), and completion and the man page are generated from it.
+ *
+ * <p>Built with picocli's programmatic API, not its annotations: reading annotations costs dynamic
+ * proxies and reflection at every start, about twice what building the same spec costs, in a tool
+ * whose whole run is a few hundred milliseconds.
+ */
+public final class Options {
+    /** The long names the request mapping reads; declared once so the table and the mapping agree. */
+    static final String DEST = "DEST";
+    static final String PYTHON = "--python";
+    static final String TRY_FIRST_WITH = "--try-first-with";
+    static final String DISCOVERY = "--discovery";
+    static final String CREATOR = "--creator";
+    static final String CLEAR = "--clear";
+    static final String SYSTEM_SITE_PACKAGES = "--system-site-packages";
+    static final String COPIES = "--copies";
+    static final String PROMPT = "--prompt";
+    static final String NO_VCS_IGNORE = "--no-vcs-ignore";
+    static final String VENV_REDIRECT = "--venv-redirect";
+    static final String NO_VENV_REDIRECT = "--no-venv-redirect";
+    static final String NO_SEED = "--no-seed";
+    static final String SEEDER = "--seeder";
+    static final String DOWNLOAD = "--download";
+    static final String NO_DOWNLOAD = "--no-download";
+    static final String EXTRA_SEARCH_DIR = "--extra-search-dir";
+    static final String NO_PERIODIC_UPDATE = "--no-periodic-update";
+    static final String UPGRADE_EMBED_WHEELS = "--upgrade-embed-wheels";
+    static final String APP_DATA = "--app-data";
+    static final String RESET_APP_DATA = "--reset-app-data";
+    static final String READ_ONLY_APP_DATA = "--read-only-app-data";
+    static final String SYMLINK_APP_DATA = "--symlink-app-data";
+    static final String ACTIVATORS = "--activators";
+    static final String RELOCATABLE = "--relocatable";
+
+    /** The seed distributions, each with {@code --NAME VERSION} and {@code --no-NAME}. */
+    static final List<String> DISTRIBUTIONS = List.of("pip", "setuptools", "wheel");
+
+    private Options() {
+    }
+
+    /** The table, reading defaults from {@code sources}. */
+    public static CommandSpec spec(ConfigSources sources) {
+        CommandSpec spec = CommandSpec.create().name("virtualenv");
+        // A value such as a prompt "${HOME}" from a variable is the user's text, not a template.
+        spec.interpolateVariables(false);
+        spec.defaultValueProvider(sources);
+        spec.usageMessage()
+                .sortOptions(false)
+                .autoWidth(true)
+                .description("Create an isolated Python environment in DEST.")
+                .footer("",
+                        "Every option can also be set with an environment variable VIRTUALENV_<NAME> or in the "
+                                + "[virtualenv] section of the config file (NAME is the long option without its dashes, "
+                                + "'-' as '_'); the command line wins, then the variable, then the file.",
+                        "Environment variables: PATH is searched for interpreters; XDG_CACHE_HOME (or ~/.cache) holds "
+                                + "the app-data cache.",
+                        "");
+        spec.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel(DEST).type(String.class)
+                .description("directory to create the environment in (required unless only --upgrade-embed-wheels is asked)")
+                .build());
+        spec.addOption(list("-p, " + PYTHON, "SPEC",
+                "interpreter to create the environment from: a path, a command on PATH (python3.12), "
+                        + "or a spec searched on PATH and in pyenv: [impl][version][t][-32|-64] (3.11, 311, pypy3, "
+                        + "cpython3.9, py3.10-64) or a PEP 440 specifier (>=3.10, cpython~=3.11.0), highest match wins; "
+                        + "repeatable, the first that resolves wins, then those in $VIRTUALENV_PYTHON (default: python3)"));
+        spec.addOption(list(TRY_FIRST_WITH, "PATH",
+                "interpreter to try before searching; it must still satisfy the spec (repeatable)"));
+        spec.addOption(text(DISCOVERY, "NAME", "interpreter discovery method: builtin (the only one)"));
+        spec.addOption(text(CREATOR, "NAME",
+                "how to create the environment: builtin (this tool's creator for the target, default), "
+                        + "venv (the target's own venv module), or a creator by name"));
+        spec.addOption(flag(CLEAR, "delete the contents of DEST (an existing environment) before creating it"));
+        spec.addOption(flag(SYSTEM_SITE_PACKAGES, "give the environment access to the base interpreter's site-packages"));
+        spec.addArgGroup(oneOf(
+                flag("--symlinks", "link the interpreter into the environment (default)"),
+                flag(COPIES + ", --always-copy", "copy the interpreter instead of linking it")));
+        spec.addOption(text(PROMPT, "PROMPT",
+                "name shown in the shell prompt when activated ('.' means the current directory's name; default: DEST's name)"));
+        spec.addOption(flag(NO_VCS_IGNORE, "do not write a .gitignore into the environment"));
+        spec.addArgGroup(oneOf(
+                flag(VENV_REDIRECT, "write a PEP 832 .venv file beside DEST pointing at it, even outside a project "
+                        + "(default: only beside a pyproject.toml that has no .venv yet)"),
+                flag(NO_VENV_REDIRECT, "never write a PEP 832 .venv file")));
+        spec.addOption(flag(NO_SEED + ", --without-pip", "install no packages (no pip, setuptools or wheel)"));
+        spec.addOption(text(SEEDER, "SEEDER",
+                "app-data (link a compiled image from the cache, default) or pip (run pip to install the wheels)"));
+        spec.addOption(text("--pip", "VERSION",
+                "pip to install: bundle (newest that runs, default), embed (only the bundled ones), none, or an exact version"));
+        spec.addOption(text("--setuptools", "VERSION",
+                "setuptools to install, as --pip (default: bundle up to Python 3.11, none from 3.12)"));
+        spec.addOption(text("--wheel", "VERSION",
+                "wheel to install, as --pip (default: only where the seeded setuptools cannot build wheels itself: "
+                        + "Python 2.7 to 3.7)"));
+        spec.addOption(flag("--no-pip", "do not install pip"));
+        spec.addOption(flag("--no-setuptools", "do not install setuptools"));
+        spec.addOption(flag("--no-wheel", "do not install wheel"));
+        spec.addOption(list(EXTRA_SEARCH_DIR, "DIR",
+                "a folder of wheels that may replace the bundled ones when newer (repeatable; missing folders are ignored)",
+                ValueKind.PATH_LIST));
+        spec.addArgGroup(oneOf(
+                flag(DOWNLOAD, "fetch versions that are not available locally with pip from its index"),
+                flag(NO_DOWNLOAD + ", --never-download", "use only local wheels (default)")));
+        spec.addOption(flag(NO_PERIODIC_UPDATE,
+                "accepted for virtualenv's sake: this tool never updates its wheels on its own "
+                        + "(use --upgrade-embed-wheels)"));
+        spec.addOption(flag(UPGRADE_EMBED_WHEELS,
+                "fetch the newest pip, setuptools and wheel for every supported Python from pip's index into the "
+                        + "app-data cache, where bundle finds them from then on; with DEST, then create it"));
+        spec.addOption(flag(RESET_APP_DATA, "empty the app-data cache first"));
+        spec.addOption(flag(READ_ONLY_APP_DATA, "use the app-data cache without writing to it"));
+        spec.addOption(flag(SYMLINK_APP_DATA,
+                "symlink seed packages' files to the app-data cache instead of linking or copying them"));
+        spec.addOption(text(APP_DATA, "DIR",
+                "cache directory for the tool's data (default: $VIRTUALENV_OVERRIDE_APP_DATA, else "
+                        + "$XDG_CACHE_HOME/jvirtualenv or ~/.cache/jvirtualenv)"));
+        spec.addOption(list(ACTIVATORS, "LIST",
+                "activation scripts to write, comma separated (default: all that fit the platform)")
+                .toBuilder().splitRegex(",").build());
+        spec.addOption(flag(RELOCATABLE, "make the environment work after it is moved or copied; on an existing "
+                + "environment, only make it (and what was installed since) relocatable"));
+        spec.addOption(counted("-v, --verbose", "explain each step (repeat for more)"));
+        spec.addOption(counted("-q, --quiet", "print nothing but errors"));
+        spec.addOption(flag("--with-traceback", "show the stack trace when something fails"));
+        spec.addOption(flag("--version", "print the version and exit").toBuilder().versionHelp(true)
+                .userObject(ValueKind.NONE).build());
+        spec.addOption(flag("-h, --help", "show this help and exit").toBuilder().usageHelp(true)
+                .userObject(ValueKind.NONE).build());
+        return spec;
+    }
+
+    private static OptionSpec flag(String names, String description) {
+        return OptionSpec.builder(names(names)).type(boolean.class).description(description)
+                .userObject(ValueKind.FLAG).build();
+    }
+
+    /** A flag that may be repeated, also clustered ({@code -vv}); its value is one {@code true} per occurrence. */
+    private static OptionSpec counted(String names, String description) {
+        return OptionSpec.builder(names(names)).type(boolean[].class).arity("0").description(description)
+                .userObject(ValueKind.COUNT).build();
+    }
+
+    private static OptionSpec text(String names, String label, String description) {
+        return OptionSpec.builder(names(names)).type(String.class).paramLabel(label).description(description)
+                .userObject(ValueKind.TEXT).build();
+    }
+
+    private static OptionSpec list(String names, String label, String description) {
+        return list(names, label, description, ValueKind.LIST);
+    }
+
+    private static OptionSpec list(String names, String label, String description, ValueKind kind) {
+        return OptionSpec.builder(names(names)).type(List.class).auxiliaryTypes(String.class).paramLabel(label)
+                .description(description).userObject(kind).build();
+    }
+
+    /**
+     * "-p, --python" to its names. Not String.split: a two-character separator is a regular
+     * expression, compiled again for each of the options of every run.
+     */
+    private static String[] names(String list) {
+        List<String> names = new ArrayList<>();
+        int start = 0;
+        for (int comma = list.indexOf(", "); comma >= 0; comma = list.indexOf(", ", start)) {
+            names.add(list.substring(start, comma));
+            start = comma + 2;
+        }
+        names.add(list.substring(start));
+        return names.toArray(new String[0]);
+    }
+
+    private static ArgGroupSpec oneOf(OptionSpec... options) {
+        ArgGroupSpec.Builder group = ArgGroupSpec.builder().exclusive(true).multiplicity("0..1");
+        for (OptionSpec option : options) {
+            group.addArg(option);
+        }
+        return group.build();
+    }
+}

@@ -1,0 +1,197 @@
+package org.jvirtualenv.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jvirtualenv.CreateRequest;
+import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.seed.SeederKind;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every option from the command line, a VIRTUALENV_* variable or the ini file, through the public
+ * {@link CommandLineRequest}: precedence, aliases, empty values, lists and bad values.
+ */
+class ConfigurationTest {
+    @TempDir
+    Path tmp;
+
+    private final Map<String, String> env = new HashMap<>();
+
+    private Path ini(String... lines) throws IOException {
+        Path file = tmp.resolve("virtualenv.ini");
+        Files.writeString(file, "[virtualenv]\n" + String.join("\n", lines) + "\n");
+        env.put("VIRTUALENV_CONFIG_FILE", file.toString());
+        return file;
+    }
+
+    private CreateRequest request(String... args) {
+        env.putIfAbsent("HOME", tmp.toString());
+        return CommandLineRequest.parse(List.of(args), ConfigSources.of(env), tmp);
+    }
+
+    private VirtualenvException refused(String... args) {
+        VirtualenvException e = assertThrows(VirtualenvException.class, () -> request(args));
+        assertEquals(VirtualenvException.USAGE, e.exitCode());
+        return e;
+    }
+
+    @Test
+    void theCommandLineWinsThenTheVariableThenTheFile() throws IOException {
+        ini("prompt = from-ini", "seeder = pip", "app_data = /ini/cache", "clear = true");
+        env.put("VIRTUALENV_PROMPT", "from-env");
+        env.put("VIRTUALENV_CLEAR", "false");
+        CreateRequest request = request("--prompt", "from-cli", "d");
+        assertEquals("from-cli", request.prompt());
+        assertEquals(SeederKind.PIP, request.seed().seeder(), "the file fills what nothing else sets");
+        assertEquals(Path.of("/ini/cache"), request.seed().appData());
+        assertFalse(request.clear(), "the variable beats the file");
+        assertEquals("from-env", request("d").prompt());
+        assertTrue(request("--clear", "d").clear(), "the command line beats the variable");
+    }
+
+    @Test
+    void everyAliasWorksInBothPlaces() throws IOException {
+        env.put("VIRTUALENV_ALWAYS_COPY", "1");
+        env.put("VIRTUALENV_NEVER_DOWNLOAD", "yes");
+        env.put("VIRTUALENV_WITHOUT_PIP", "on");
+        env.put("VIRTUALENV_P", "3.10");
+        CreateRequest request = request("d");
+        assertTrue(request.copies());
+        assertFalse(request.seed().download());
+        assertFalse(request.seed().enabled());
+        assertEquals(List.of("3.10"), request.pythonSpecs());
+
+        env.clear();
+        ini("always-copy = TRUE", "without_pip = On", "p = pypy3", "download = 1");
+        request = request("d");
+        assertTrue(request.copies());
+        assertFalse(request.seed().enabled());
+        assertTrue(request.seed().download());
+        assertEquals(List.of("pypy3"), request.pythonSpecs());
+    }
+
+    @Test
+    void aFlagOnTheCommandLineBeatsItsOppositeFromTheConfiguration() {
+        env.put("VIRTUALENV_COPIES", "1");
+        env.put("VIRTUALENV_DOWNLOAD", "1");
+        CreateRequest request = request("--symlinks", "--no-download", "d");
+        assertFalse(request.copies());
+        assertFalse(request.seed().download());
+        assertTrue(request("d").copies());
+    }
+
+    @Test
+    void anEmptyValueCountsAsUnset() throws IOException {
+        ini("prompt = from-ini");
+        env.put("VIRTUALENV_PROMPT", "");
+        env.put("VIRTUALENV_SYSTEM_SITE_PACKAGES", "");
+        CreateRequest request = request("d");
+        assertEquals("from-ini", request.prompt());
+        assertFalse(request.systemSitePackages());
+    }
+
+    @Test
+    void listsSplitOnLinesElseCommasAndPathListsOnTheSeparatorToo() throws IOException {
+        env.put("VIRTUALENV_ACTIVATORS", "bash, fish");
+        env.put("VIRTUALENV_EXTRA_SEARCH_DIR", "/a:/b,/c");
+        env.put("VIRTUALENV_TRY_FIRST_WITH", "/opt/x/python3,/opt/y/python3");
+        CreateRequest request = request("d");
+        assertEquals(List.of("bash", "fish"), request.activators());
+        assertEquals(List.of(Path.of("/a"), Path.of("/b"), Path.of("/c")), request.seed().extraSearchDirs());
+        assertEquals(List.of("/opt/x/python3", "/opt/y/python3"), request.tryFirstWith());
+
+        env.clear();
+        ini("python =", "    3.12,x", "    3.11", "activators = python");
+        request = request("d");
+        assertEquals(List.of("3.12,x", "3.11"), request.pythonSpecs(), "one item per line when there are lines");
+        assertEquals(List.of("python"), request.activators());
+        assertEquals(List.of("bash"), request("--activators", "bash", "d").activators());
+    }
+
+    @Test
+    void theInterpreterVariableStaysAFallbackAfterTheCommandLine() throws IOException {
+        ini("python = 3.9");
+        env.put("VIRTUALENV_PYTHON", "3.12");
+        // Discovery tries VIRTUALENV_PYTHON after these (Discovery.specsFrom): here, nothing before it.
+        assertEquals(List.of("3.12"), request("d").pythonSpecs(), "the variable, not the file");
+        assertEquals(List.of("3.11"), request("-p", "3.11", "d").pythonSpecs());
+        env.remove("VIRTUALENV_PYTHON");
+        assertEquals(List.of("3.9"), request("d").pythonSpecs());
+    }
+
+    @Test
+    void aBadValueNamesItsSourceAndWhatIsAllowed() throws IOException {
+        env.put("VIRTUALENV_SYSTEM_SITE_PACKAGES", "maybe");
+        assertEquals("VIRTUALENV_SYSTEM_SITE_PACKAGES=maybe: expected a boolean: 1, yes, true or on; 0, no, false or off",
+                refused("d").getMessage());
+        env.clear();
+        Path file = ini("seeder = conda");
+        assertEquals("seeder = conda in " + file + ": expected app-data or pip", refused("d").getMessage());
+        env.put("VIRTUALENV_ACTIVATORS", "bash,tcsh");
+        assertTrue(refused("--seeder", "pip", "d").getMessage()
+                .startsWith("VIRTUALENV_ACTIVATORS=bash,tcsh: unknown activator 'tcsh': choose from bash, cshell"));
+        env.remove("VIRTUALENV_ACTIVATORS");
+        env.put("VIRTUALENV_PIP", "newest");
+        assertEquals("VIRTUALENV_PIP=newest: expected bundle, embed, none or a version such as 24.2",
+                refused("--seeder", "pip", "d").getMessage());
+        assertEquals("--discovery 'magic': expected builtin, the only discovery method",
+                refused("--seeder", "pip", "--discovery", "magic", "d").getMessage());
+    }
+
+    @Test
+    void typedValuesFromEverySource() throws IOException {
+        ini("setuptools = embed", "wheel = none");
+        env.put("VIRTUALENV_PIP", "24.2");
+        env.put("VIRTUALENV_NO_SETUPTOOLS", "true");
+        CreateRequest request = request("d");
+        assertEquals(Map.of("pip", "24.2", "setuptools", "none", "wheel", "none"), request.seed().choices());
+        env.put("VIRTUALENV_DISCOVERY", "builtin");
+        env.put("VIRTUALENV_NO_PERIODIC_UPDATE", "1");
+        assertNull(request("d").prompt());
+    }
+
+    @Test
+    void aBrokenFileIsIgnoredAndTheOtherSourcesApply() throws IOException {
+        Path file = tmp.resolve("broken.ini");
+        Files.writeString(file, "[virtualenv\nprompt = x\n");
+        env.put("VIRTUALENV_CONFIG_FILE", file.toString());
+        env.put("VIRTUALENV_CLEAR", "1");
+        ConfigSources sources = ConfigSources.of(env);
+        assertEquals(ConfigFile.Status.FAILED, sources.file().status());
+        assertTrue(sources.file().helpLine().contains(" failed to parse (change via env var VIRTUALENV_CONFIG_FILE)"));
+        CreateRequest request = CommandLineRequest.parse(List.of("d"), sources, tmp);
+        assertTrue(request.clear());
+        assertNull(request.prompt());
+    }
+
+    @Test
+    void anExplicitIniFileForJavaCallers() throws IOException {
+        Path file = Files.writeString(tmp.resolve("project.ini"), "[virtualenv]\nno_vcs_ignore = yes\n");
+        CreateRequest request = CommandLineRequest.parse(List.of("env"), ConfigSources.of(Map.of(), file), tmp);
+        assertFalse(request.vcsIgnore());
+        assertEquals(tmp, request.workDir());
+    }
+
+    @Test
+    void aValueIsTheUsersTextNotATemplate() {
+        env.put("VIRTUALENV_PROMPT", "${HOME} $(id)");
+        assertEquals("${HOME} $(id)", request("d").prompt());
+    }
+
+    @Test
+    void anEmptyOrMissingDestIsAUsageError() {
+        assertEquals("missing DEST: give the directory to create the environment in", refused().getMessage());
+        assertTrue(refused("").getMessage().startsWith("DEST is empty:"));
+    }
+}
