@@ -20,6 +20,7 @@ import org.jvirtualenv.seed.SeederKind;
  * @param environment  the process environment discovery and defaults read (PATH, HOME, XDG_*)
  * @param relocatable  make the environment work wherever it is moved (see {@code relocate})
  * @param tryFirstWith interpreters discovery tries before searching (each must still satisfy the spec)
+ * @param allowExisting create into a non-empty directory that is not an environment (its files are kept)
  */
 public record CreateRequest(
         Path destination,
@@ -34,7 +35,8 @@ public record CreateRequest(
         Path workDir,
         Map<String, String> environment,
         boolean relocatable,
-        List<String> tryFirstWith) {
+        List<String> tryFirstWith,
+        boolean allowExisting) {
 
     public CreateRequest {
         tryFirstWith = tryFirstWith == null ? List.of() : List.copyOf(tryFirstWith);
@@ -70,6 +72,7 @@ public record CreateRequest(
         private Map<String, String> environment = System.getenv();
         private boolean relocatable;
         private final List<String> tryFirstWith = new ArrayList<>();
+        private boolean allowExisting;
 
         private Builder(Path destination) {
             this.destination = destination;
@@ -178,12 +181,18 @@ public record CreateRequest(
             return this;
         }
 
+        /** Create into a directory that has files but no pyvenv.cfg (uv's --allow-existing). */
+        public Builder allowExisting(boolean value) {
+            allowExisting = value;
+            return this;
+        }
+
         public CreateRequest build() {
             Path cache = appData != null ? workDir.resolve(appData) : AppData.defaultFor(environment).root();
             return new CreateRequest(destination, pythonSpecs, clear, systemSitePackages, copies, prompt, vcsIgnore,
                     new SeedOptions(seed, seedChoices, cache, extraSearchDirs.stream().map(workDir::resolve).toList(),
                             seeder, download, resetAppData, readOnlyAppData, symlinkAppData),
-                    activators, workDir, environment, relocatable, tryFirstWith);
+                    activators, workDir, environment, relocatable, tryFirstWith, allowExisting);
         }
     }
 }

@@ -43,6 +43,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class Virtualenv {
     private static final Logger LOG = LoggerFactory.getLogger(Virtualenv.class);
+    private static final String PYVENV_CFG = "pyvenv.cfg";
 
     private Virtualenv() {
     }
@@ -83,7 +84,7 @@ public final class Virtualenv {
 
         Path firstCreated = firstMissing(dest);
         try {
-            prepare(dest, request.clear());
+            prepare(dest, request);
             CreationPlan plan = creator.plan(new CreatorInput(python, layout, dest, request.clear(),
                     request.systemSitePackages(), request.copies(), prompt, request.vcsIgnore(), version()));
             new PlanExecutor().apply(plan, dest);
@@ -164,6 +165,10 @@ public final class Virtualenv {
     /** The absolute destination, after the checks virtualenv makes before touching anything. */
     static Path destination(CreateRequest request) {
         Path dest = absoluteDestination(request);
+        if (dest.getFileName() == null) {
+            throw new VirtualenvException(VirtualenvException.USAGE, "destination " + dest
+                    + " is the root of the file system: choose a directory for the environment, such as ./venv");
+        }
         if (dest.toString().contains(File.pathSeparator)) {
             throw new VirtualenvException(VirtualenvException.USAGE, "destination " + dest + " contains the path separator '"
                     + File.pathSeparator + "', which would break PATH when activated: choose another directory");
@@ -191,20 +196,53 @@ public final class Virtualenv {
         return missing;
     }
 
-    private static void prepare(Path dest, boolean clear) throws IOException {
-        if (clear && Files.isDirectory(dest)) {
-            boolean empty;
+    /**
+     * Makes DEST ready: emptied for {@code --clear}, refused when it holds files of something that
+     * is not an environment (unless {@code --allow-existing}: then those files are named).
+     */
+    private static void prepare(Path dest, CreateRequest request) throws IOException {
+        if (Files.isDirectory(dest)) {
+            List<String> entries = new ArrayList<>();
             try (var children = Files.list(dest)) {
-                empty = children.findAny().isEmpty();
+                children.limit(4).forEach(child -> entries.add(child.getFileName().toString()));
             }
-            // Unlike virtualenv, --clear will not wipe a directory that is not an environment.
-            if (!empty && !Files.exists(dest.resolve("pyvenv.cfg"))) {
-                throw new VirtualenvException(VirtualenvException.USAGE, "refusing to --clear " + dest
-                        + ": it has files but no pyvenv.cfg, so it is not a virtual environment; remove it yourself if you mean it");
+            boolean environment = Files.exists(dest.resolve(PYVENV_CFG), LinkOption.NOFOLLOW_LINKS);
+            if (!entries.isEmpty() && !environment) {
+                String sample = String.join(", ", entries.subList(0, Math.min(3, entries.size())))
+                        + (entries.size() > 3 ? ", ..." : "");
+                // Unlike virtualenv, --clear will not wipe a directory that is not an environment.
+                if (request.clear()) {
+                    throw new VirtualenvException(VirtualenvException.USAGE, "refusing to --clear " + dest
+                            + ": it has files (" + sample + ") but no pyvenv.cfg, so it is not a virtual environment; "
+                            + "remove it yourself if you mean it");
+                }
+                if (!request.allowExisting()) {
+                    throw new VirtualenvException(VirtualenvException.USAGE, dest + " already has files (" + sample
+                            + ") and is not a virtual environment: choose an empty or new directory, or pass "
+                            + "--allow-existing to create the environment among them");
+                }
+                LOG.warn("creating the environment among files that are not part of it in {}: {}", dest, sample);
             }
-            FileTrees.empty(dest);
+            if (request.clear() && environment) {
+                emptyEnvironment(dest);
+            }
         }
         Files.createDirectories(dest);
+    }
+
+    /**
+     * Removes an environment's contents, pyvenv.cfg last: a --clear that is killed or meets a file
+     * it cannot delete leaves a directory the next --clear still recognises as an environment.
+     */
+    private static void emptyEnvironment(Path dest) throws IOException {
+        try (var children = Files.list(dest)) {
+            for (Path child : (Iterable<Path>) children::iterator) {
+                if (!child.getFileName().toString().equals(PYVENV_CFG)) {
+                    FileTrees.delete(child);
+                }
+            }
+        }
+        Files.delete(dest.resolve(PYVENV_CFG));
     }
 
     private static String resolvePrompt(CreateRequest request) {

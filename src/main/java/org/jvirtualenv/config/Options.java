@@ -25,6 +25,7 @@ public final class Options {
     static final String DISCOVERY = "--discovery";
     static final String CREATOR = "--creator";
     static final String CLEAR = "--clear";
+    static final String ALLOW_EXISTING = "--allow-existing";
     static final String SYSTEM_SITE_PACKAGES = "--system-site-packages";
     static final String COPIES = "--copies";
     static final String PROMPT = "--prompt";
@@ -83,6 +84,8 @@ public final class Options {
                 "how to create the environment: builtin (this tool's creator for the target, default), "
                         + "venv (the target's own venv module), or a creator by name"));
         spec.addOption(flag(CLEAR, "delete the contents of DEST (an existing environment) before creating it"));
+        spec.addOption(flag(ALLOW_EXISTING, "create the environment in a directory that already has other files "
+                + "(refused otherwise, so that a later --clear cannot delete them)"));
         spec.addOption(flag(SYSTEM_SITE_PACKAGES, "give the environment access to the base interpreter's site-packages"));
         spec.addArgGroup(oneOf(
                 flag("--symlinks", "link the interpreter into the environment (default)"),

@@ -66,8 +66,17 @@ final class RequestMapper {
                 .download(eitherOf(Options.DOWNLOAD, Options.NO_DOWNLOAD))
                 .resetAppData(flag(Options.RESET_APP_DATA))
                 .readOnlyAppData(flag(Options.READ_ONLY_APP_DATA))
-                .symlinkAppData(flag(Options.SYMLINK_APP_DATA));
-        list(Options.PYTHON).ifPresent(specs -> specs.value().forEach(request::python));
+                .symlinkAppData(flag(Options.SYMLINK_APP_DATA))
+                .allowExisting(flag(Options.ALLOW_EXISTING));
+        list(Options.PYTHON).ifPresent(specs -> {
+            for (String python : specs.value()) {
+                if (python.isBlank()) {
+                    throw specs.setting().invalid("an empty interpreter: give a path, a command such as python3.11 "
+                            + "or a version such as 3.11");
+                }
+                request.python(python);
+            }
+        });
         list(Options.TRY_FIRST_WITH).ifPresent(specs -> specs.value().forEach(request::tryFirstWith));
         text(Options.DISCOVERY).ifPresent(discovery -> {
             if (!discovery.value().strip().equals("builtin")) {

@@ -47,6 +47,8 @@ public final class CPython2PosixCreator implements Creator {
         String lib = "lib/" + layout.libName();
 
         CreationPlan.Builder plan = CommonFiles.posixDirectories(layout);
+        // First, as for CPython 3: what a killed run leaves is recognisably an environment.
+        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(in, home).render());
 
         // A symlinked interpreter would resolve back to the base prefix: always a copy.
         List<String> names = layout.executableNames();
@@ -83,7 +85,6 @@ public final class CPython2PosixCreator implements Creator {
             plan.text(lib + "/no-global-site-packages.txt", "");
         }
         // Python 2 never reads it; tools (and --clear) recognise an environment by it.
-        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(in, home).render());
         CommonFiles.addMarkers(plan, in);
         return plan.build();
     }

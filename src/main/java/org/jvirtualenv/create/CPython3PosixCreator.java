@@ -33,6 +33,9 @@ public class CPython3PosixCreator implements Creator {
         String home = CommonFiles.home(py);
 
         CreationPlan.Builder plan = CommonFiles.posixDirectories(layout);
+        // pyvenv.cfg first: a run killed half-way leaves a directory that is recognisably an
+        // environment, which the next run (or --clear) may then finish or empty.
+        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(in, home).render());
         List<String> names = layout.executableNames();
         String main = layout.binDir() + "/" + names.get(0);
         if (in.copies()) {
@@ -44,7 +47,6 @@ public class CPython3PosixCreator implements Creator {
             // The other names point at "python" so repointing one link retargets them all.
             names.stream().skip(1).forEach(n -> plan.symlink(layout.binDir() + "/" + n, names.get(0)));
         }
-        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(in, home).render());
         CommonFiles.addMarkers(plan, in);
         return plan.build();
     }

@@ -34,6 +34,8 @@ public final class WindowsCreator implements Creator {
         CreationPlan.Builder plan = new CreationPlan.Builder();
         plan.dir(scripts).dir(layout.purelib());
         layout.extraDirs().forEach(plan::dir);
+        // First, as on POSIX: what a killed run leaves is recognisably an environment.
+        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(in, trimSeparator(nt.exeDir())).render());
 
         Map<String, String> launchers = nt.launchers();
         if (launchers.containsKey("python.exe") && launchers.containsKey("pythonw.exe")) {
@@ -63,7 +65,6 @@ public final class WindowsCreator implements Creator {
                 plan.copy(scripts + "/" + zip, zipInExeDir);
             }
         }
-        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(in, trimSeparator(nt.exeDir())).render());
         CommonFiles.addMarkers(plan, in);
         return plan.build();
     }

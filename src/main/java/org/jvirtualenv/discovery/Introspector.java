@@ -19,6 +19,10 @@ public final class Introspector {
 
     /** The raw JSON the script printed; callers that cache keep this text. */
     public String describeJson(Path interpreter) {
+        if (Files.isDirectory(interpreter)) {
+            throw new VirtualenvException("Python interpreter " + interpreter + " is a directory: give the interpreter "
+                    + "in it, such as " + interpreter.resolve("bin").resolve("python3"));
+        }
         if (!Files.isRegularFile(interpreter)) {
             throw new VirtualenvException("Python interpreter " + interpreter + " does not exist");
         }

@@ -64,6 +64,7 @@ class PosixPlansTest {
         CreationPlan links = new CPython2PosixCreator(base).plan(input(py, false, false));
         assertEquals(List.of(
                 "mkdir bin", "mkdir lib/python2.7/site-packages", "mkdir include", "link lib64 -> lib",
+                "write pyvenv.cfg",
                 "copy bin/python <- /opt/py27/bin/python2.7",
                 "link bin/python2 -> python",
                 "link bin/python2.7 -> python",
@@ -74,12 +75,12 @@ class PosixPlansTest {
                 "write lib/python2.7/site.py",
                 "write lib/python2.7/orig-prefix.txt",
                 "write lib/python2.7/no-global-site-packages.txt",
-                "write pyvenv.cfg",
                 "write CACHEDIR.TAG unless present"), links.describe());
 
         CreationPlan copies = new CPython2PosixCreator(base).plan(input(py, true, true));
         assertEquals(List.of(
                 "mkdir bin", "mkdir lib/python2.7/site-packages", "mkdir include", "link lib64 -> lib",
+                "write pyvenv.cfg",
                 "copy bin/python <- /opt/py27/bin/python2.7",
                 "copy bin/python2 <- /opt/py27/bin/python2.7",
                 "copy bin/python2.7 <- /opt/py27/bin/python2.7",
@@ -92,7 +93,6 @@ class PosixPlansTest {
                 "copy lib/python2.7/lib-dynload/_ssl.so <- /opt/py27/lib/python2.7/lib-dynload/_ssl.so",
                 "write lib/python2.7/site.py",
                 "write lib/python2.7/orig-prefix.txt",
-                "write pyvenv.cfg",
                 "write CACHEDIR.TAG unless present"), copies.describe());
         String origPrefix = copies.steps().stream().filter(s -> s.path().endsWith("orig-prefix.txt"))
                 .map(s -> ((PlanStep.WriteText) s).content()).findFirst().orElseThrow();

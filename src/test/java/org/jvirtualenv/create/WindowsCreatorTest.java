@@ -49,6 +49,7 @@ class WindowsCreatorTest {
                 "mkdir Scripts",
                 "mkdir Lib/site-packages",
                 "mkdir Include",
+                "write pyvenv.cfg",
                 "copy Scripts/python.exe <- C:\\Python311\\python.exe",
                 "copy Scripts/pythonw.exe <- C:\\Python311\\pythonw.exe",
                 "copy Scripts/python3.dll <- C:\\Python311\\python3.dll",
@@ -60,7 +61,6 @@ class WindowsCreatorTest {
                 "copy Scripts/libffi-8.dll <- C:\\Python311\\DLLs\\libffi-8.dll",
                 "copy Scripts/sqlite3.dll <- C:\\Python311\\DLLs\\sqlite3.dll",
                 "copy Scripts/python311.zip <- C:\\Python311\\python311.zip",
-                "write pyvenv.cfg",
                 "write .gitignore unless present",
                 "write CACHEDIR.TAG unless present"), plan.describe());
         assertEquals(PYVENV_311, text(plan, "pyvenv.cfg"));
@@ -72,10 +72,10 @@ class WindowsCreatorTest {
     void aZipThatIsNotOnSysPathIsLeftOut() {
         PythonInfo py = Described.windowsCPython(3, 11, 7, "C:\\Python311\\",
                 List.of("python.exe", "python311.dll", "python311.zip"), List.of(), Map.of(), List.of("C:\\Python311\\Lib"));
-        assertEquals(List.of("mkdir Scripts", "mkdir Lib/site-packages", "mkdir Include",
+        assertEquals(List.of("mkdir Scripts", "mkdir Lib/site-packages", "mkdir Include", "write pyvenv.cfg",
                 "copy Scripts/python.exe <- C:\\Python311\\python.exe",
                 "copy Scripts/python311.dll <- C:\\Python311\\python311.dll",
-                "write pyvenv.cfg", "write .gitignore unless present", "write CACHEDIR.TAG unless present"), plan(py, false).describe());
+                "write .gitignore unless present", "write CACHEDIR.TAG unless present"), plan(py, false).describe());
         assertTrue(text(plan(py, false), "pyvenv.cfg").startsWith("home = C:\\Python311\n"));
     }
 
@@ -92,9 +92,9 @@ class WindowsCreatorTest {
                 "mkdir Scripts",
                 "mkdir Lib/site-packages",
                 "mkdir Include",
+                "write pyvenv.cfg",
                 "copy Scripts/python.exe <- C:\\Program Files\\Python311\\Lib\\venv\\scripts\\nt\\python.exe",
                 "copy Scripts/pythonw.exe <- C:\\Program Files\\Python311\\Lib\\venv\\scripts\\nt\\pythonw.exe",
-                "write pyvenv.cfg",
                 "write .gitignore unless present",
                 "write CACHEDIR.TAG unless present"), plan.describe());
         assertTrue(text(plan, "pyvenv.cfg").startsWith("home = C:\\Program Files\\Python311\n"), text(plan, "pyvenv.cfg"));
@@ -111,9 +111,9 @@ class WindowsCreatorTest {
                 "mkdir Scripts",
                 "mkdir Lib/site-packages",
                 "mkdir Include",
+                "write pyvenv.cfg",
                 "copy Scripts/python.exe <- C:\\Python313\\Lib\\venv\\scripts\\nt\\venvlauncher.exe",
                 "copy Scripts/pythonw.exe <- C:\\Python313\\Lib\\venv\\scripts\\nt\\venvwlauncher.exe",
-                "write pyvenv.cfg",
                 "write .gitignore unless present",
                 "write CACHEDIR.TAG unless present"), plan(py, false).describe());
     }
