@@ -70,6 +70,9 @@ final class ProbeExpectations {
         }
         checks.add(() -> assertEquals("<unset>", ws.recorded("u.pythonhome"),
                 "PYTHONHOME that was unset stays unset " + context));
+        if (shell.family == Family.XONSH) {
+            checks.addAll(xonshPromptChecks(ws, probeCase, context));
+        }
         if (shell.family == Family.SH) {
             checks.add(() -> assertEquals("<unset>", ws.recorded("u.ps1"), "PS1 that was unset is unset again " + context));
             checks.add(() -> assertEquals(expectedPrompt(shell, probeCase.prompt(), ""), ws.recorded("u.ps1_shown"),
@@ -105,6 +108,23 @@ final class ProbeExpectations {
                         "PKG_CONFIG_PATH that was empty is empty again " + context));
     }
 
+    /**
+     * xonsh shows the environment through the {env_name} field of its prompts: a prompt that
+     * has the field gets the name there and only there, a prompt given as a function gets it in
+     * front, and sourcing leaves no helper names behind in the session.
+     */
+    private static List<Executable> xonshPromptChecks(ProbeWorkspace ws, ProbeCase probeCase, String context) {
+        String shown = "(" + probeCase.prompt() + ") ";
+        return List.of(
+                () -> assertEquals("left " + shown + "> ", ws.recorded("x.field_shown"),
+                        "{env_name} in the prompt shows the name in its place " + context),
+                () -> assertEquals("left > ", ws.recorded("x.field_after"), "{env_name} after deactivate " + context),
+                () -> assertEquals(shown + "fn> ", ws.recorded("x.callable_shown"), "prompt function " + context),
+                () -> assertEquals("fn> ", ws.recorded("x.callable_after"),
+                        "prompt function after deactivate " + context),
+                () -> assertEquals("", ws.recorded("x.leftover"), "names left in the session " + context));
+    }
+
     /** The prompt string the probe can observe without a terminal. */
     private static String expectedPrompt(ProbeShell shell, String name, String base) {
         return switch (shell) {
@@ -134,7 +154,7 @@ final class ProbeExpectations {
     }
 
     private static String line(ProbeWorkspace ws, ProbeShell shell, String name) {
-        boolean newlineTerminated = shell.family == Family.FISH
+        boolean newlineTerminated = shell.family == Family.FISH || shell.family == Family.XONSH
                 || (shell.family == Family.CSH && name.endsWith(".python"));
         return newlineTerminated ? ws.recordedLine(name) : ws.recorded(name);
     }

@@ -172,7 +172,7 @@ class RelocatedActivationTest {
         Files.createSymbolicLink(bin.resolve("python"), Shells.python3().orElseThrow());
         ActivationContext ctx = new ActivationContext(origin, "bin", "reloc", false,
                 List.of("lib/python3/site-packages"), "3", kind.relocatable);
-        for (String name : List.of("bash", "cshell", "fish", "nushell", "python")) {
+        for (String name : List.of("bash", "cshell", "fish", "nushell", "python", "xonsh")) {
             Activators.select(List.of(name)).get(0).generate(ctx);
         }
         Path current = caseDir.resolve("moved").resolve(names.destination());
@@ -220,6 +220,7 @@ class RelocatedActivationTest {
                 case CSH -> "csh";
                 case FISH -> "fish";
                 case NU -> "nu";
+                case XONSH -> "xsh";
             };
             try (InputStream in = RelocatedActivationTest.class.getResourceAsStream("/probes/relocated/" + probe)) {
                 Files.copy(in, runDir.resolve(probe));
