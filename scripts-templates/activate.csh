@@ -16,7 +16,7 @@ if ( "$_venv_relocatable" != '' ) then
     endif
 endif
 
-alias deactivate 'test $?_OLD_VIRTUAL_PATH = 1 && setenv PATH "$_OLD_VIRTUAL_PATH:q" && unset _OLD_VIRTUAL_PATH; test $?_OLD_VIRTUAL_PYTHONHOME = 1 && setenv PYTHONHOME "$_OLD_VIRTUAL_PYTHONHOME:q" && unset _OLD_VIRTUAL_PYTHONHOME; test $?_OLD_VIRTUAL_PROMPT = 1 && set prompt="$_OLD_VIRTUAL_PROMPT:q" && unset _OLD_VIRTUAL_PROMPT; unsetenv VIRTUAL_ENV; unsetenv VIRTUAL_ENV_PROMPT; rehash; test "\!*" = nondestructive || unalias deactivate'
+alias deactivate 'test $?_OLD_VIRTUAL_PATH = 1 && setenv PATH "$_OLD_VIRTUAL_PATH:q" && unset _OLD_VIRTUAL_PATH; test $?_OLD_VIRTUAL_PYTHONHOME = 1 && setenv PYTHONHOME "$_OLD_VIRTUAL_PYTHONHOME:q" && unset _OLD_VIRTUAL_PYTHONHOME; test $?_OLD_VIRTUAL_PKG_CONFIG_PATH = 1 && setenv PKG_CONFIG_PATH "$_OLD_VIRTUAL_PKG_CONFIG_PATH:q" && unset _OLD_VIRTUAL_PKG_CONFIG_PATH; test $?_OLD_VIRTUAL_PKG_CONFIG_UNSET = 1 && unsetenv PKG_CONFIG_PATH && unset _OLD_VIRTUAL_PKG_CONFIG_UNSET; test $?_OLD_VIRTUAL_PROMPT = 1 && set prompt="$_OLD_VIRTUAL_PROMPT:q" && unset _OLD_VIRTUAL_PROMPT; unsetenv VIRTUAL_ENV; unsetenv VIRTUAL_ENV_PROMPT; rehash; test "\!*" = nondestructive || unalias deactivate'
 
 # Leave any environment that is active now, keeping the alias.
 deactivate nondestructive
@@ -30,6 +30,19 @@ setenv PATH __VIRTUAL_ENV__/__BIN_NAME__:"$PATH:q"
 if ( $?PYTHONHOME ) then
     set _OLD_VIRTUAL_PYTHONHOME="$PYTHONHOME:q"
     unsetenv PYTHONHOME
+endif
+
+# pkg-config looks in the environment's libraries first; an empty old value adds nothing.
+if ( $?PKG_CONFIG_PATH ) then
+    set _OLD_VIRTUAL_PKG_CONFIG_PATH="$PKG_CONFIG_PATH:q"
+else
+    set _OLD_VIRTUAL_PKG_CONFIG_UNSET = 1
+    setenv PKG_CONFIG_PATH ''
+endif
+if ( "$PKG_CONFIG_PATH:q" == '' ) then
+    setenv PKG_CONFIG_PATH __VIRTUAL_ENV__/__LIB_NAME__/pkgconfig
+else
+    setenv PKG_CONFIG_PATH __VIRTUAL_ENV__/__LIB_NAME__/pkgconfig:"$PKG_CONFIG_PATH:q"
 endif
 
 # Only interactive shells have a prompt. csh shows '!' in it as the event number and tcsh also

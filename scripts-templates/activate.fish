@@ -10,6 +10,13 @@ function deactivate --description 'Leave the virtual environment'
         set -gx PYTHONHOME $_OLD_VIRTUAL_PYTHONHOME
         set -e _OLD_VIRTUAL_PYTHONHOME
     end
+    if set -q _OLD_VIRTUAL_PKG_CONFIG_PATH
+        set -gx PKG_CONFIG_PATH $_OLD_VIRTUAL_PKG_CONFIG_PATH
+        set -e _OLD_VIRTUAL_PKG_CONFIG_PATH
+    else if set -q _OLD_VIRTUAL_PKG_CONFIG_UNSET
+        set -e PKG_CONFIG_PATH
+    end
+    set -e _OLD_VIRTUAL_PKG_CONFIG_UNSET
     if functions -q _old_fish_prompt
         # Put the user's prompt function back under its own name
         functions -e fish_prompt
@@ -48,6 +55,20 @@ set -gx PATH $VIRTUAL_ENV/__BIN_NAME__ $PATH
 if set -q PYTHONHOME
     set -g _OLD_VIRTUAL_PYTHONHOME $PYTHONHOME
     set -e PYTHONHOME
+end
+
+# pkg-config looks in the environment's libraries first; an empty old value adds nothing.
+# fish keeps any variable named *PATH as a list split on ':', so the old value is copied and
+# put back as that list and exported joined again.
+if set -q PKG_CONFIG_PATH
+    set -g _OLD_VIRTUAL_PKG_CONFIG_PATH $PKG_CONFIG_PATH
+else
+    set -g _OLD_VIRTUAL_PKG_CONFIG_UNSET 1
+end
+if test -n "$PKG_CONFIG_PATH"
+    set -gx PKG_CONFIG_PATH $VIRTUAL_ENV/__LIB_NAME__/pkgconfig $PKG_CONFIG_PATH
+else
+    set -gx PKG_CONFIG_PATH $VIRTUAL_ENV/__LIB_NAME__/pkgconfig
 end
 
 if test -z "$VIRTUAL_ENV_DISABLE_PROMPT"

@@ -1,8 +1,8 @@
 # Puts this virtual environment first on PATH for the current nushell session.
 # Load it with:  overlay use bin/activate.nu        Undo with: deactivate
 #
-# Everything is set inside the overlay, so hiding the overlay puts PATH, PYTHONHOME and the
-# prompt back by itself. Written for nushell 0.108; only long-stable commands are used.
+# Everything is set inside the overlay, so hiding the overlay puts PATH, PYTHONHOME,
+# PKG_CONFIG_PATH and the prompt back by itself, unsetting what was not set before. Written for nushell 0.108; only long-stable commands are used.
 
 export-env {
     # Where the environment was created. A relocatable one (--relocatable) first looks for
@@ -27,10 +27,31 @@ export-env {
         $old_path
     }
 
+    # pkg-config looks in the environment's libraries first; an empty old value adds nothing.
+    # A second activation starts from the value before the first one, as PATH does.
+    let pkg_config_dir = ([$venv_dir __LIB_NAME__ 'pkgconfig'] | path join)
+    let old_pkg_config = if ('_OLD_VIRTUAL_PKG_CONFIG_PATH' in $env) {
+        $env._OLD_VIRTUAL_PKG_CONFIG_PATH
+    } else if ('PKG_CONFIG_PATH' in $env) {
+        $env.PKG_CONFIG_PATH
+    } else {
+        ''
+    }
+    # A list when the user's config converts it like PATH; a string otherwise.
+    let new_pkg_config = if (($old_pkg_config | describe) != 'string') {
+        $old_pkg_config | prepend $pkg_config_dir
+    } else if ($old_pkg_config == '') {
+        $pkg_config_dir
+    } else {
+        $pkg_config_dir + (char esep) + $old_pkg_config
+    }
+
     load-env {
         VIRTUAL_ENV: $venv_dir
         VIRTUAL_ENV_PROMPT: $venv_prompt
         _OLD_VIRTUAL_PATH: $old_path
+        _OLD_VIRTUAL_PKG_CONFIG_PATH: $old_pkg_config
+        PKG_CONFIG_PATH: $new_pkg_config
     }
     load-env { $path_var: ($old_list | prepend $bin_dir) }
 

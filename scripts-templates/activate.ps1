@@ -39,6 +39,15 @@ function global:deactivate ([switch] $NonDestructive) {
         Copy-Item -LiteralPath env:_OLD_VIRTUAL_PATH -Destination env:PATH
         Remove-Item -LiteralPath env:_OLD_VIRTUAL_PATH
     }
+    $OldPkgConfig = Get-Variable -Name '_OLD_VIRTUAL_PKG_CONFIG_PATH' -Scope Global -ErrorAction SilentlyContinue
+    if ($OldPkgConfig) {
+        if ($OldPkgConfig.Value) {
+            $env:PKG_CONFIG_PATH = $OldPkgConfig.Value
+        } elseif (Test-Path -LiteralPath env:PKG_CONFIG_PATH) {
+            Remove-Item -LiteralPath env:PKG_CONFIG_PATH
+        }
+        Remove-Variable -Name '_OLD_VIRTUAL_PKG_CONFIG_PATH' -Scope Global -Force
+    }
     foreach ($name in 'VIRTUAL_ENV', 'VIRTUAL_ENV_PROMPT') {
         if (Test-Path -LiteralPath "env:$name") {
             Remove-Item -LiteralPath "env:$name"
@@ -84,6 +93,16 @@ if (-not $env:VIRTUAL_ENV_DISABLE_PROMPT) {
 if (Test-Path -LiteralPath env:PYTHONHOME) {
     Copy-Item -LiteralPath env:PYTHONHOME -Destination env:_OLD_VIRTUAL_PYTHONHOME
     Remove-Item -LiteralPath env:PYTHONHOME
+}
+
+# pkg-config looks in the environment's libraries first. PowerShell treats an empty
+# environment variable as an unset one, so "unset" covers both and deactivate removes it again.
+New-Variable -Name '_OLD_VIRTUAL_PKG_CONFIG_PATH' -Scope Global -Value $env:PKG_CONFIG_PATH -Force
+$PkgConfigDir = Join-Path -Path (Join-Path -Path $VenvDir -ChildPath __LIB_NAME__) -ChildPath 'pkgconfig'
+if ($env:PKG_CONFIG_PATH) {
+    $env:PKG_CONFIG_PATH = $PkgConfigDir + [System.IO.Path]::PathSeparator + $env:PKG_CONFIG_PATH
+} else {
+    $env:PKG_CONFIG_PATH = $PkgConfigDir
 }
 
 Copy-Item -LiteralPath env:PATH -Destination env:_OLD_VIRTUAL_PATH

@@ -5,8 +5,9 @@ Use it from any interpreter of the same version (Python 2.7 or 3.x):
     this_file = "/path/to/env/bin/activate_this.py"
     exec(open(this_file).read(), {'__file__': this_file})
 
-Afterwards PATH starts with the environment's scripts directory, VIRTUAL_ENV is set, and the
-environment's site-packages come first on sys.path.
+Afterwards PATH starts with the environment's scripts directory, PKG_CONFIG_PATH with its
+lib/pkgconfig directory, VIRTUAL_ENV is set, and the environment's site-packages come first on
+sys.path.
 """
 import os
 import site
@@ -38,6 +39,10 @@ bin_dir = os.path.join(venv_dir, _native(__BIN_NAME__))
 
 os.environ["PATH"] = os.pathsep.join([bin_dir] + os.environ.get("PATH", "").split(os.pathsep))
 os.environ["VIRTUAL_ENV"] = venv_dir
+# An empty old value adds nothing after the separator.
+pkg_config_dir = os.path.join(venv_dir, _native(__LIB_NAME__), "pkgconfig")
+old_pkg_config = os.environ.get("PKG_CONFIG_PATH", "")
+os.environ["PKG_CONFIG_PATH"] = os.pathsep.join([pkg_config_dir] + ([old_pkg_config] if old_pkg_config else []))
 os.environ["VIRTUAL_ENV_PROMPT"] = _native(__VIRTUAL_PROMPT__)
 
 # addsitedir also runs the .pth files, which may add more entries; all of them go first.

@@ -27,6 +27,16 @@ if defined _OLD_VIRTUAL_PATH (
 ) else (
     set "_OLD_VIRTUAL_PATH=%PATH%"
 )
+rem cmd cannot hold an empty variable, so PKG_CONFIG_PATH is either a value or unset.
+if defined _OLD_VIRTUAL_PKG_CONFIG_PATH (
+    set "PKG_CONFIG_PATH=%_OLD_VIRTUAL_PKG_CONFIG_PATH%"
+) else if defined _OLD_VIRTUAL_PKG_CONFIG_UNSET (
+    set PKG_CONFIG_PATH=
+) else if defined PKG_CONFIG_PATH (
+    set "_OLD_VIRTUAL_PKG_CONFIG_PATH=%PKG_CONFIG_PATH%"
+) else (
+    set "_OLD_VIRTUAL_PKG_CONFIG_UNSET=1"
+)
 
 rem Where the environment was created. A relocatable one (--relocatable) first looks for itself
 rem in the folder above the one holding this file, so it still works after being moved or
@@ -38,10 +48,16 @@ if defined _VENV_RELOCATABLE for %%d in ("%~dp0..") do if exist "%%~fd\pyvenv.cf
 set _VENV_RELOCATABLE=
 for %%v in ("it's 50%% ’ok’ & café $HOME") do set "VIRTUAL_ENV_PROMPT=%%~v"
 for %%v in ("Scripts") do set "_VENV_BIN_NAME=%%~v"
+for %%v in ("Lib") do set "_VENV_LIB_NAME=%%~v"
 
 set PYTHONHOME=
 set "PATH=%VIRTUAL_ENV%\%_VENV_BIN_NAME%;%PATH%"
 set _VENV_BIN_NAME=
+
+rem pkg-config looks in the environment's libraries first.
+if defined PKG_CONFIG_PATH set "PKG_CONFIG_PATH=%VIRTUAL_ENV%\%_VENV_LIB_NAME%\pkgconfig;%PKG_CONFIG_PATH%"
+if not defined PKG_CONFIG_PATH set "PKG_CONFIG_PATH=%VIRTUAL_ENV%\%_VENV_LIB_NAME%\pkgconfig"
+set _VENV_LIB_NAME=
 
 rem cmd reads $-codes in PROMPT ($G is ">"), so a '$' in the name is written as "$$".
 if not defined VIRTUAL_ENV_DISABLE_PROMPT set "PROMPT=(%VIRTUAL_ENV_PROMPT:$=$$%) %PROMPT%"

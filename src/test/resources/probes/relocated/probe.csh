@@ -8,6 +8,11 @@ else
     printf '<unset>' > "$PROBE_OUT/virtual_env"
 endif
 printf '%s' "$PATH:q" > "$PROBE_OUT/path"
+if ( $?PKG_CONFIG_PATH ) then
+    printf '%s' "$PKG_CONFIG_PATH:q" > "$PROBE_OUT/pkg_config_path"
+else
+    printf '<unset>' > "$PROBE_OUT/pkg_config_path"
+endif
 alias deactivate > "$PROBE_OUT/alias"
 if ( $?VIRTUAL_ENV ) then
     # which ends its output with a newline; the test strips exactly one
@@ -19,5 +24,10 @@ if ( $?VIRTUAL_ENV ) then
     printf '%s' "$VIRTUAL_ENV:q" > "$PROBE_OUT/d.virtual_env"
 else
     printf '<unset>' > "$PROBE_OUT/d.virtual_env"
+endif
+if ( $?PKG_CONFIG_PATH ) then
+    printf '%s' "$PKG_CONFIG_PATH:q" > "$PROBE_OUT/d.pkg_config_path"
+else
+    printf '<unset>' > "$PROBE_OUT/d.pkg_config_path"
 endif
 printf 'yes' > "$PROBE_OUT/done"

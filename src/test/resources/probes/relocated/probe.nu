@@ -14,7 +14,9 @@ overlay use e/bin/activate.nu
 record virtual_env (unset-or VIRTUAL_ENV)
 record path (path-string)
 record python ((which python).0.path)
+record pkg_config_path (unset-or PKG_CONFIG_PATH)
 deactivate
 record d.path (path-string)
 record d.virtual_env (unset-or VIRTUAL_ENV)
+record d.pkg_config_path (unset-or PKG_CONFIG_PATH)
 record done 'yes'

@@ -16,9 +16,11 @@ record before.path "$PATH"
 record virtual_env "${VIRTUAL_ENV-<unset>}"
 record path "$PATH"
 record python "$(found_python)"
+record pkg_config_path "${PKG_CONFIG_PATH-<unset>}"
 deactivate
 record d.path "$PATH"
 record d.virtual_env "${VIRTUAL_ENV-<unset>}"
+record d.pkg_config_path "${PKG_CONFIG_PATH-<unset>}"
 # In a subshell (dash and mksh must look at their own process, not $$), and from the bin
 # directory by a relative name.
 ( . "$ENV_DIR/bin/activate"; record sub.virtual_env "${VIRTUAL_ENV-<unset>}" )

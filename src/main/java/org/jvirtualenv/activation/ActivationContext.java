@@ -39,4 +39,12 @@ public record ActivationContext(
     public Path binDir() {
         return envDir.resolve(binDirName);
     }
+
+    /**
+     * Name of the library directory inside envDir that holds {@code pkgconfig} (what activators
+     * put first on PKG_CONFIG_PATH): "Lib" in the Windows layout, "lib" elsewhere.
+     */
+    public String libDirName() {
+        return windows ? "Lib" : "lib";
+    }
 }

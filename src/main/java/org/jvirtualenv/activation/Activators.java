@@ -14,6 +14,7 @@ import org.jvirtualenv.activation.quoting.NushellQuoter;
 import org.jvirtualenv.activation.quoting.PosixShellQuoter;
 import org.jvirtualenv.activation.quoting.PowerShellQuoter;
 import org.jvirtualenv.activation.quoting.PythonQuoter;
+import org.jvirtualenv.activation.quoting.XonshQuoter;
 
 /** The known activators, in the order virtualenv lists them, and the choice among them. */
 public final class Activators {
@@ -37,7 +38,9 @@ public final class Activators {
                     List.of(new ScriptFile("activate.bat", "activate.bat", true, false),
                             new ScriptFile("deactivate.bat", "deactivate.bat", true, false))),
             new TemplateActivator("python", "PythonActivator", new PythonQuoter(), EVERYWHERE,
-                    List.of(ScriptFile.plain("activate_this.py"))));
+                    List.of(ScriptFile.plain("activate_this.py"))),
+            new TemplateActivator("xonsh", "XonshActivator", new XonshQuoter(), EVERYWHERE,
+                    List.of(ScriptFile.plain("activate.xsh"))));
 
     private Activators() {
     }

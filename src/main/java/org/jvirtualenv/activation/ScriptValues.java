@@ -13,6 +13,7 @@ final class ScriptValues {
                 new ScriptValue("__VIRTUAL_ENV__", ctx.envDir().toString(), "the environment path"),
                 new ScriptValue("__VIRTUAL_PROMPT__", ctx.prompt(), "the prompt"),
                 new ScriptValue("__BIN_NAME__", ctx.binDirName(), "the scripts directory name"),
+                new ScriptValue("__LIB_NAME__", ctx.libDirName(), "the library directory name"),
                 new ScriptValue("__PATH_SEP__", pathSep, "the PATH separator"),
                 // Relative, '/'-separated dirs joined by the target's os.pathsep, which is how
                 // activate_this.py splits them again.

@@ -24,6 +24,8 @@ import org.jvirtualenv.testing.Shells;
 class ActivateThisTest {
     /** Quote, backslash, non-ASCII and a command substitution in the path and the prompt. */
     private static final String HOSTILE = "py env 'caf\u00e9' \\ $(touch MARKER)";
+    /** Two entries, one with a space. */
+    private static final String OLD_PKG_CONFIG_PATH = "/usr/lib/pkg config:/opt/pc";
 
     /** Prints each observation as key=hex(UTF-8 bytes), so nothing depends on console encoding. */
     private static final String DRIVER = String.join("\n",
@@ -40,7 +42,7 @@ class ActivateThisTest {
             "        ('prefix', sys.prefix), ('exec_prefix', sys.exec_prefix),",
             "        ('real_prefix', sys.real_prefix), ('sys_path_0', sys.path[0]), ('sys_path_1', sys.path[1]),",
             "        ('virtual_env', os.environ['VIRTUAL_ENV']), ('prompt', os.environ['VIRTUAL_ENV_PROMPT']),",
-            "        ('path', os.environ['PATH'])]",
+            "        ('path', os.environ['PATH']), ('pkg_config_path', os.environ.get('PKG_CONFIG_PATH', '<unset>'))]",
             "for key, value in seen:",
             "    sys.stdout.write(key + '=' + hexed(value) + '\\n')",
             "");
@@ -58,7 +60,7 @@ class ActivateThisTest {
                 env.toString()), Shells.cleanEnvironment(home), tmp);
         assertEquals(0, venv.exitCode(), venv.describe());
         String version = pythonVersion(python.get(), home);
-        checkActivation(python.get(), env, "lib/python" + version + "/site-packages", home);
+        checkActivation(python.get(), env, "lib/python" + version + "/site-packages", home, OLD_PKG_CONFIG_PATH);
     }
 
     @Test
@@ -67,10 +69,15 @@ class ActivateThisTest {
         assumeTrue(python.isPresent(), "python2.7 not found under `pyenv root`/versions/2.7*: cannot try activate_this.py on 2.7");
         Path env = tmp.resolve(HOSTILE);
         Files.createDirectories(env.resolve("lib/python2.7/site-packages"));
-        checkActivation(python.get(), env, "lib/python2.7/site-packages", Files.createDirectories(tmp.resolve("home")));
+        checkActivation(python.get(), env, "lib/python2.7/site-packages", Files.createDirectories(tmp.resolve("home")),
+                null);
     }
 
-    private void checkActivation(Path python, Path env, String sitePackages, Path home) throws IOException {
+    /**
+     * @param oldPkgConfigPath PKG_CONFIG_PATH of the process before activation, null for unset
+     */
+    private void checkActivation(Path python, Path env, String sitePackages, Path home, String oldPkgConfigPath)
+            throws IOException {
         Path site = env.resolve(sitePackages);
         // A .pth entry is added by site.addsitedir too, and must also come before the base's paths.
         Path extra = Files.createDirectories(tmp.resolve("extra"));
@@ -79,14 +86,20 @@ class ActivateThisTest {
         Activators.select(List.of("python")).get(0).generate(ctx);
         Files.writeString(tmp.resolve("driver.py"), DRIVER, StandardCharsets.UTF_8);
 
+        Map<String, String> environment = Shells.cleanEnvironment(home);
+        if (oldPkgConfigPath != null) {
+            environment.put("PKG_CONFIG_PATH", oldPkgConfigPath);
+        }
         ProcessResult r = ProcessRunner.run(List.of(python.toString(), tmp.resolve("driver.py").toString(),
-                env.resolve("bin/activate_this.py").toString()), Shells.cleanEnvironment(home), tmp);
+                env.resolve("bin/activate_this.py").toString()), environment, tmp);
         assertEquals(0, r.exitCode(), r.describe());
         Map<String, String> seen = parse(r.stdout());
         assertFalse(Files.exists(tmp.resolve("MARKER")), "a command from the name ran");
         assertEquals(env.toString(), seen.get("virtual_env"), "VIRTUAL_ENV");
         assertEquals(HOSTILE, seen.get("prompt"), "VIRTUAL_ENV_PROMPT");
         assertEquals(env + "/bin:" + seen.get("before_path"), seen.get("path"), "PATH");
+        assertEquals(env + "/lib/pkgconfig" + (oldPkgConfigPath == null ? "" : ":" + oldPkgConfigPath),
+                seen.get("pkg_config_path"), "PKG_CONFIG_PATH");
         assertEquals(env.toString(), seen.get("prefix"), "sys.prefix");
         assertEquals(env.toString(), seen.get("exec_prefix"), "sys.exec_prefix");
         assertEquals(seen.get("before_prefix"), seen.get("real_prefix"), "sys.real_prefix");

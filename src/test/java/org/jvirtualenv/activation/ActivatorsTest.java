@@ -24,22 +24,23 @@ class ActivatorsTest {
 
     @Test
     void namesAndDisplayNames() {
-        assertEquals(List.of("bash", "cshell", "fish", "nushell", "powershell", "batch", "python"),
+        assertEquals(List.of("bash", "cshell", "fish", "nushell", "powershell", "batch", "python", "xonsh"),
                 Activators.all().stream().map(Activator::name).toList());
         assertEquals(List.of("BashActivator", "CShellActivator", "FishActivator", "NushellActivator",
-                        "PowerShellActivator", "BatchActivator", "PythonActivator"),
+                        "PowerShellActivator", "BatchActivator", "PythonActivator", "XonshActivator"),
                 Activators.all().stream().map(Activator::displayName).toList());
     }
 
+    /** As virtualenv 21 writes them: bash,cshell,fish,nushell,powershell,python,xonsh. */
     @Test
     void posixDefaultsLeaveOutBatch() {
-        assertEquals(List.of("bash", "cshell", "fish", "nushell", "powershell", "python"),
+        assertEquals(List.of("bash", "cshell", "fish", "nushell", "powershell", "python", "xonsh"),
                 Activators.defaults(context(false, "e", "e")).stream().map(Activator::name).toList());
     }
 
     @Test
     void windowsDefaultsLeaveOutCshButKeepBash() {
-        assertEquals(List.of("bash", "fish", "nushell", "powershell", "batch", "python"),
+        assertEquals(List.of("bash", "fish", "nushell", "powershell", "batch", "python", "xonsh"),
                 Activators.defaults(context(true, "e", "e")).stream().map(Activator::name).toList());
     }
 
@@ -52,9 +53,9 @@ class ActivatorsTest {
     @Test
     void selectRejectsUnknownNamesListingTheKnownOnes() {
         VirtualenvException e = assertThrows(VirtualenvException.class,
-                () -> Activators.select(List.of("bash", "xonsh")));
+                () -> Activators.select(List.of("bash", "tcsh")));
         assertEquals(VirtualenvException.USAGE, e.exitCode());
-        assertEquals("unknown activator 'xonsh': choose from bash, cshell, fish, nushell, powershell, batch, python",
+        assertEquals("unknown activator 'tcsh': choose from bash, cshell, fish, nushell, powershell, batch, python, xonsh",
                 e.getMessage());
     }
 
@@ -66,7 +67,7 @@ class ActivatorsTest {
             written.addAll(a.generate(ctx));
         }
         assertEquals(List.of("activate", "activate.csh", "activate.fish", "activate.nu", "activate.ps1",
-                        "activate_this.py"),
+                        "activate_this.py", "activate.xsh"),
                 written.stream().map(p -> p.getFileName().toString()).toList());
         written.forEach(p -> assertTrue(Files.isRegularFile(p) && p.getParent().equals(ctx.binDir()), p::toString));
     }

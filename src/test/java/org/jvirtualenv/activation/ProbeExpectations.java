@@ -14,6 +14,9 @@ import org.jvirtualenv.activation.ProbeShell.Family;
 
 /** What a user must see after each step of a probe, per shell family. */
 final class ProbeExpectations {
+    /** PKG_CONFIG_PATH before the first activation: two entries, one with a space. */
+    static final String OLD_PKG_CONFIG_PATH = "/usr/lib/pkg config:/opt/pc";
+
     private ProbeExpectations() {
     }
 
@@ -48,6 +51,7 @@ final class ProbeExpectations {
 
         checks.add(() -> assertEquals(before, line(ws, shell, "d.path"), "PATH after deactivate " + context));
         checks.add(() -> assertEquals(basePrompt, ws.recorded("d.ps1"), "prompt after deactivate " + context));
+        checks.addAll(pkgConfigChecks(ws, context));
         checks.add(() -> assertEquals("/saved/python/home", ws.recorded("d.pythonhome"),
                 "PYTHONHOME after deactivate " + context));
         checks.add(() -> assertEquals("<unset>", ws.recorded("d.virtual_env"), "VIRTUAL_ENV after deactivate " + context));
@@ -66,6 +70,9 @@ final class ProbeExpectations {
         }
         checks.add(() -> assertEquals("<unset>", ws.recorded("u.pythonhome"),
                 "PYTHONHOME that was unset stays unset " + context));
+        if (shell.family == Family.XONSH) {
+            checks.addAll(xonshPromptChecks(ws, probeCase, context));
+        }
         if (shell.family == Family.SH) {
             checks.add(() -> assertEquals("<unset>", ws.recorded("u.ps1"), "PS1 that was unset is unset again " + context));
             checks.add(() -> assertEquals(expectedPrompt(shell, probeCase.prompt(), ""), ws.recorded("u.ps1_shown"),
@@ -74,6 +81,48 @@ final class ProbeExpectations {
             checks.add(() -> checkExecutedRefused(outcome));
         }
         assertAll(checks);
+    }
+
+    /**
+     * PKG_CONFIG_PATH as child processes see it: the environment's lib/pkgconfig first while
+     * active, whatever it was before (a value with a space, unset, empty), and afterwards exactly
+     * what it was, unset included.
+     */
+    private static List<Executable> pkgConfigChecks(ProbeWorkspace ws, String context) {
+        String dirA = ws.envA + "/lib/pkgconfig";
+        String dirB = ws.envB + "/lib/pkgconfig";
+        return List.of(
+                () -> assertEquals(dirA + ":" + OLD_PKG_CONFIG_PATH, ws.recordedLine("a1.pkg_config_path"),
+                        "PKG_CONFIG_PATH while active " + context),
+                () -> assertEquals(dirB + ":" + OLD_PKG_CONFIG_PATH, ws.recordedLine("a2.pkg_config_path"),
+                        "second activation must drop the first env from PKG_CONFIG_PATH " + context),
+                () -> assertEquals(OLD_PKG_CONFIG_PATH, ws.recordedLine("d.pkg_config_path"),
+                        "PKG_CONFIG_PATH after deactivate " + context),
+                () -> assertEquals(dirA, ws.recordedLine("q.pkg_config_path"),
+                        "PKG_CONFIG_PATH that was unset holds the env's directory alone " + context),
+                () -> assertEquals("<unset>", ws.recorded("qd.pkg_config_path"),
+                        "PKG_CONFIG_PATH that was unset is unset again " + context),
+                () -> assertEquals(dirA, ws.recordedLine("e.pkg_config_path"),
+                        "PKG_CONFIG_PATH that was empty holds the env's directory alone " + context),
+                () -> assertEquals("", ws.recordedLine("ed.pkg_config_path"),
+                        "PKG_CONFIG_PATH that was empty is empty again " + context));
+    }
+
+    /**
+     * xonsh shows the environment through the {env_name} field of its prompts: a prompt that
+     * has the field gets the name there and only there, a prompt given as a function gets it in
+     * front, and sourcing leaves no helper names behind in the session.
+     */
+    private static List<Executable> xonshPromptChecks(ProbeWorkspace ws, ProbeCase probeCase, String context) {
+        String shown = "(" + probeCase.prompt() + ") ";
+        return List.of(
+                () -> assertEquals("left " + shown + "> ", ws.recorded("x.field_shown"),
+                        "{env_name} in the prompt shows the name in its place " + context),
+                () -> assertEquals("left > ", ws.recorded("x.field_after"), "{env_name} after deactivate " + context),
+                () -> assertEquals(shown + "fn> ", ws.recorded("x.callable_shown"), "prompt function " + context),
+                () -> assertEquals("fn> ", ws.recorded("x.callable_after"),
+                        "prompt function after deactivate " + context),
+                () -> assertEquals("", ws.recorded("x.leftover"), "names left in the session " + context));
     }
 
     /** The prompt string the probe can observe without a terminal. */
@@ -105,7 +154,7 @@ final class ProbeExpectations {
     }
 
     private static String line(ProbeWorkspace ws, ProbeShell shell, String name) {
-        boolean newlineTerminated = shell.family == Family.FISH
+        boolean newlineTerminated = shell.family == Family.FISH || shell.family == Family.XONSH
                 || (shell.family == Family.CSH && name.endsWith(".python"));
         return newlineTerminated ? ws.recordedLine(name) : ws.recorded(name);
     }

@@ -17,13 +17,15 @@ enum ProbeShell {
     TCSH("tcsh", Family.CSH, List.of("-f"), "apt-get install tcsh"),
     CSH("csh", Family.CSH, List.of("-f"), "apt-get install csh"),
     FISH("fish", Family.FISH, List.of("--no-config"), "apt-get install fish"),
-    NU("nu", Family.NU, List.of("--no-config-file", "--no-std-lib"), "npm install -g nushell");
+    NU("nu", Family.NU, List.of("--no-config-file", "--no-std-lib"), "npm install -g nushell"),
+    XONSH("xonsh", Family.XONSH, List.of("--no-rc"), "apt-get install xonsh");
 
     enum Family {
         SH("activate", "probe.sh"),
         CSH("activate.csh", "probe.csh"),
         FISH("activate.fish", "probe.fish"),
-        NU("activate.nu", "probe.nu");
+        NU("activate.nu", "probe.nu"),
+        XONSH("activate.xsh", "probe.xsh");
 
         final String script;
         final String probe;

@@ -14,6 +14,7 @@ import org.jvirtualenv.activation.quoting.PosixShellQuoter;
 import org.jvirtualenv.activation.quoting.PowerShellQuoter;
 import org.jvirtualenv.activation.quoting.PythonQuoter;
 import org.jvirtualenv.activation.quoting.UnquotableValueException;
+import org.jvirtualenv.activation.quoting.XonshQuoter;
 
 /** Input → token tables, one per shell family. '|' separates raw and expected (CSV quoting is off). */
 class QuoterTest {
@@ -119,5 +120,24 @@ class QuoterTest {
     @org.junit.jupiter.api.Test
     void pythonEscapesControlCharacters() {
         assertEquals("b'a\\x0ab\\x09\\x7f'", new PythonQuoter().quote("a\nb\t\u007f"));
+    }
+
+    /** Only letters, digits, space and / . - _ stay as they are; everything else is an escape. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '~', textBlock = """
+            /opt/my env-1.2_x  | '/opt/my env-1.2_x'
+            ~~                 | ''
+            it's "q"           | 'it\\x27s \\x22q\\x22'
+            $HOME @(x) !(y)    | '\\x24HOME \\x40\\x28x\\x29 \\x21\\x28y\\x29'
+            {env_name}`z`\\    | '\\x7benv_name\\x7d\\x60z\\x60\\x5c'
+            é日\u2603           | '\\xe9\\u65e5\\u2603'
+            """)
+    void xonsh(String raw, String token) {
+        assertEquals(token, new XonshQuoter().quote(raw));
+    }
+
+    @org.junit.jupiter.api.Test
+    void xonshEscapesControlCharactersAndAstralCodePoints() {
+        assertEquals("'a\\x0ab\\x09\\x7f\\U0001f600'", new XonshQuoter().quote("a\nb\t\u007f\uD83D\uDE00"));
     }
 }

@@ -172,7 +172,7 @@ class RelocatedActivationTest {
         Files.createSymbolicLink(bin.resolve("python"), Shells.python3().orElseThrow());
         ActivationContext ctx = new ActivationContext(origin, "bin", "reloc", false,
                 List.of("lib/python3/site-packages"), "3", kind.relocatable);
-        for (String name : List.of("bash", "cshell", "fish", "nushell", "python")) {
+        for (String name : List.of("bash", "cshell", "fish", "nushell", "python", "xonsh")) {
             Activators.select(List.of(name)).get(0).generate(ctx);
         }
         Path current = caseDir.resolve("moved").resolve(names.destination());
@@ -220,6 +220,7 @@ class RelocatedActivationTest {
                 case CSH -> "csh";
                 case FISH -> "fish";
                 case NU -> "nu";
+                case XONSH -> "xsh";
             };
             try (InputStream in = RelocatedActivationTest.class.getResourceAsStream("/probes/relocated/" + probe)) {
                 Files.copy(in, runDir.resolve(probe));
@@ -253,6 +254,8 @@ class RelocatedActivationTest {
             checks.add(() -> assertEquals("", outcome.result().stdout(), context));
             checks.add(() -> assertEquals("<unset>", outcome.recorded("virtual_env"), "not activated: " + context));
             checks.add(() -> assertEquals(before, outcome.recorded("path"), "PATH unchanged: " + context));
+            checks.add(() -> assertEquals("<unset>", outcome.recorded("pkg_config_path"),
+                    "PKG_CONFIG_PATH unchanged: " + context));
             checks.add(() -> assertEquals("", outcome.recorded("alias"), "no deactivate alias: " + context));
         } else {
             // csh cannot tell a copy from its original: with the original still there it
@@ -264,6 +267,8 @@ class RelocatedActivationTest {
             checks.add(() -> assertEquals(expected.toString(), outcome.recorded("virtual_env"), "VIRTUAL_ENV " + context));
             checks.add(() -> assertEquals(expected + "/bin:" + before, outcome.recorded("path"), "PATH " + context));
             checks.add(() -> assertEquals(expected + "/bin/python", found, "python found " + context));
+            checks.add(() -> assertEquals(expected + "/lib/pkgconfig", outcome.recorded("pkg_config_path"),
+                    "PKG_CONFIG_PATH " + context));
             checks.add(() -> assertEquals("", outcome.result().stderr(), "nothing on stderr " + context));
             if (shell.family == Family.SH) {
                 checks.add(() -> assertEquals(expected.toString(), outcome.recorded("sub.virtual_env"),
@@ -274,6 +279,8 @@ class RelocatedActivationTest {
         }
         checks.add(() -> assertEquals(before, outcome.recorded("d.path"), "PATH after deactivate " + context));
         checks.add(() -> assertEquals("<unset>", outcome.recorded("d.virtual_env"), "VIRTUAL_ENV after deactivate " + context));
+        checks.add(() -> assertEquals("<unset>", outcome.recorded("d.pkg_config_path"),
+                "PKG_CONFIG_PATH after deactivate " + context));
         assertAll(checks);
     }
 
@@ -289,7 +296,7 @@ class RelocatedActivationTest {
             "exec(open(p).read(), {'__file__': p})",
             "seen = [('before_path', before_path), ('prefix', sys.prefix), ('exec_prefix', sys.exec_prefix),",
             "        ('virtual_env', os.environ['VIRTUAL_ENV']), ('path', os.environ['PATH']),",
-            "        ('sys_path_0', sys.path[0])]",
+            "        ('pkg_config_path', os.environ.get('PKG_CONFIG_PATH', '<unset>')), ('sys_path_0', sys.path[0])]",
             "for key, value in seen:",
             "    sys.stdout.write(key + '=' + hexed(value) + '\\n')",
             "");
@@ -325,6 +332,8 @@ class RelocatedActivationTest {
                 () -> assertEquals(expected, seen.get("exec_prefix"), "sys.exec_prefix " + context),
                 () -> assertEquals(expected, seen.get("virtual_env"), "VIRTUAL_ENV " + context),
                 () -> assertEquals(expected + "/bin:" + seen.get("before_path"), seen.get("path"), "PATH " + context),
+                () -> assertEquals(expected + "/lib/pkgconfig", seen.get("pkg_config_path"),
+                        "PKG_CONFIG_PATH that was unset " + context),
                 () -> assertEquals(expected + "/lib/python3/site-packages", seen.get("sys_path_0"),
                         "site-packages first " + context));
     }

@@ -80,6 +80,7 @@ final class ShellProbe {
             case CSH -> "cshell";
             case FISH -> "fish";
             case NU -> "nushell";
+            case XONSH -> "xonsh";
         };
     }
 }

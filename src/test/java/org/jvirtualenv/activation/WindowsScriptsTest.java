@@ -87,6 +87,23 @@ class WindowsScriptsTest {
         }
     }
 
+    /** Windows keeps pkg-config files in Lib\\pkgconfig and separates entries with ';'. */
+    @Test
+    void pkgConfigPathStartsWithTheEnvironmentsLibPkgconfigAndIsPutBack() {
+        String bat = new String(render("batch").get("activate.bat"), StandardCharsets.UTF_8);
+        assertTrue(bat.contains("for %%v in (\"Lib\") do set \"_VENV_LIB_NAME=%%~v\"\r\n"), bat);
+        assertTrue(bat.contains("if defined PKG_CONFIG_PATH set \"PKG_CONFIG_PATH="
+                + "%VIRTUAL_ENV%\\%_VENV_LIB_NAME%\\pkgconfig;%PKG_CONFIG_PATH%\"\r\n"), bat);
+        assertTrue(bat.indexOf("set \"_OLD_VIRTUAL_PKG_CONFIG_PATH=%PKG_CONFIG_PATH%\"")
+                < bat.indexOf("if defined PKG_CONFIG_PATH set"), "saved before it is changed: " + bat);
+        String deactivate = new String(render("batch").get("deactivate.bat"), StandardCharsets.UTF_8);
+        assertTrue(deactivate.contains("set \"PKG_CONFIG_PATH=%_OLD_VIRTUAL_PKG_CONFIG_PATH%\""), deactivate);
+        assertTrue(deactivate.contains("set PKG_CONFIG_PATH=\r\n"), "unset again when it was unset: " + deactivate);
+        String ps1 = new String(render("powershell").get("activate.ps1"), StandardCharsets.UTF_8);
+        assertTrue(ps1.contains("(Join-Path -Path $VenvDir -ChildPath 'Lib') -ChildPath 'pkgconfig'"), ps1);
+        assertTrue(ps1.contains("$PkgConfigDir + [System.IO.Path]::PathSeparator + $env:PKG_CONFIG_PATH"), ps1);
+    }
+
     @Test
     void powershellStartsWithAUtf8ByteOrderMarkAndHasNoOtherBom() {
         byte[] ps1 = render("powershell").get("activate.ps1");
