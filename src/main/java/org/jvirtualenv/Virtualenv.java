@@ -15,12 +15,10 @@ import org.jvirtualenv.activation.ActivationContext;
 import org.jvirtualenv.activation.Activator;
 import org.jvirtualenv.activation.Activators;
 import org.jvirtualenv.appdata.AppData;
-import org.jvirtualenv.create.CreationPlan;
 import org.jvirtualenv.create.Creator;
 import org.jvirtualenv.create.CreatorInput;
 import org.jvirtualenv.create.Creators;
 import org.jvirtualenv.create.EnvLayout;
-import org.jvirtualenv.create.PlanExecutor;
 import org.jvirtualenv.create.PyvenvCfg;
 import org.jvirtualenv.discovery.Discovery;
 import org.jvirtualenv.discovery.Introspector;
@@ -84,9 +82,8 @@ public final class Virtualenv {
         Path firstCreated = firstMissing(dest);
         try {
             prepare(dest, request.clear());
-            CreationPlan plan = creator.plan(new CreatorInput(python, layout, dest, request.clear(),
+            creator.create(new CreatorInput(python, layout, dest, request.clear(),
                     request.systemSitePackages(), request.copies(), prompt, request.vcsIgnore(), version()));
-            new PlanExecutor().apply(plan, dest);
 
             // Seeding and the activation scripts touch different files: they are written at once.
             Seeder seeder = new Seeder(BundledWheels.load(), request.environment());

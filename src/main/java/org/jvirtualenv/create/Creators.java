@@ -8,7 +8,7 @@ public final class Creators {
     private Creators() {
     }
 
-    public static Creator forTarget(PythonInfo info) {
+    public static PlannedCreator forTarget(PythonInfo info) {
         int major = info.version().major();
         if (info.isWindows()) {
             if (info.isCPython() && major == 3) {
