@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jvirtualenv.appdata.AppData;
+import org.jvirtualenv.create.CreatorChoice;
 import org.jvirtualenv.seed.SeedOptions;
 
 /**
@@ -18,6 +19,7 @@ import org.jvirtualenv.seed.SeedOptions;
  * @param environment  the process environment discovery and defaults read (PATH, HOME, XDG_*)
  * @param relocatable  make the environment work wherever it is moved (see {@code relocate})
  * @param tryFirstWith interpreters discovery tries before searching (each must still satisfy the spec)
+ * @param creator      which creator makes the environment ({@code --creator})
  */
 public record CreateRequest(
         Path destination,
@@ -32,9 +34,11 @@ public record CreateRequest(
         Path workDir,
         Map<String, String> environment,
         boolean relocatable,
-        List<String> tryFirstWith) {
+        List<String> tryFirstWith,
+        CreatorChoice creator) {
 
     public CreateRequest {
+        creator = creator == null ? CreatorChoice.BUILTIN : creator;
         tryFirstWith = tryFirstWith == null ? List.of() : List.copyOf(tryFirstWith);
         pythonSpecs = List.copyOf(pythonSpecs);
         activators = activators == null ? null : List.copyOf(activators);
@@ -68,6 +72,7 @@ public record CreateRequest(
         private Map<String, String> environment = System.getenv();
         private boolean relocatable;
         private final List<String> tryFirstWith = new ArrayList<>();
+        private CreatorChoice creator = CreatorChoice.BUILTIN;
 
         private Builder(Path destination) {
             this.destination = destination;
@@ -177,12 +182,17 @@ public record CreateRequest(
             return this;
         }
 
+        public Builder creator(CreatorChoice value) {
+            creator = value;
+            return this;
+        }
+
         public CreateRequest build() {
             Path cache = appData != null ? workDir.resolve(appData) : AppData.defaultFor(environment).root();
             return new CreateRequest(destination, pythonSpecs, clear, systemSitePackages, copies, prompt, vcsIgnore,
                     new SeedOptions(seed, seedChoices, cache, extraSearchDirs.stream().map(workDir::resolve).toList(),
                             seeder, download, resetAppData, readOnlyAppData, symlinkAppData),
-                    activators, workDir, environment, relocatable, tryFirstWith);
+                    activators, workDir, environment, relocatable, tryFirstWith, creator);
         }
     }
 }

@@ -69,7 +69,10 @@ public final class Virtualenv {
                 .find(Discovery.specsFrom(request.pythonSpecs(), request.environment()), request.tryFirstWith());
         LOG.debug("target interpreter {} at {}", python.displayName(), python.executable());
         EnvLayout layout = EnvLayout.forTarget(python);
-        Creator creator = Creators.forTarget(python);
+        // Resolved (and a venv module probed) before anything is written: a creator that cannot
+        // serve the target is bad input, not a failure half-way.
+        Creator creator = Creators.forChoice(request.creator(), python, request.environment(), request.workDir());
+        LOG.debug("creator {} ({})", creator.name(), request.creator());
         String prompt = resolvePrompt(request);
         ActivationContext context = new ActivationContext(dest, layout.binDir(),
                 prompt != null ? prompt : dest.getFileName().toString(), layout.windows(),
