@@ -79,7 +79,8 @@ public final class VenvCreator implements Creator {
     @Override
     public void create(CreatorInput in) throws IOException {
         Path dest = in.destination();
-        Processes.Result made = runPython(venvArguments(in), CREATE_SECONDS);
+        List<String> venvArguments = argumentsFor(in);
+        Processes.Result made = runPython(venvArguments, CREATE_SECONDS);
         if (!made.ok()) {
             throw new VirtualenvException("the venv module of " + python.implementation() + " "
                     + python.version().majorMinor() + " failed to create " + dest + ": " + summary(made)
@@ -91,15 +92,17 @@ public final class VenvCreator implements Creator {
             }
         }
         String venvCfg = Files.readString(dest.resolve("pyvenv.cfg"));
-        CreationPlan.Builder plan = new CreationPlan.Builder().text("pyvenv.cfg", pyvenvCfg(venvCfg, in));
+        String ran = python.baseExecutable() + " " + String.join(" ", venvArguments);
+        CreationPlan.Builder plan = new CreationPlan.Builder()
+                .text("pyvenv.cfg", pyvenvCfg(venvCfg, in, realPath(python.baseExecutable()), ran));
         CommonFiles.addMarkers(plan, in);
         new PlanExecutor().apply(plan.build(), dest);
     }
 
-    /** What follows {@code python -m}: venv's options as virtualenv passes them, then the destination. */
-    List<String> venvArguments(CreatorInput in) {
+    /** The interpreter's arguments: venv's options as virtualenv passes them, then the destination. */
+    static List<String> argumentsFor(CreatorInput in) {
         List<String> args = new ArrayList<>(List.of("-m", "venv", "--without-pip"));
-        if (python.version().atLeast(3, 13)) {
+        if (in.python().version().atLeast(3, 13)) {
             // Ours is written below, and only when asked for (--no-vcs-ignore).
             args.add("--without-scm-ignore-files");
         }
@@ -121,11 +124,12 @@ public final class VenvCreator implements Creator {
 
     /**
      * venv's pyvenv.cfg with what virtualenv adds in this mode, in virtualenv's order: venv's home
-     * first, then implementation, python-version, version_info and version, venv's other keys
-     * (executable, command, ...) as venv wrote them, then virtualenv, prompt and
-     * include-system-site-packages last.
+     * first, then implementation, python-version, version_info and version, venv's other keys as
+     * venv wrote them, then virtualenv, prompt and include-system-site-packages last. venv writes
+     * executable and command from 3.11 on; for older ones we write them as it would have (the
+     * command is the venv run that made the environment).
      */
-    static String pyvenvCfg(String venvCfg, CreatorInput in) {
+    static String pyvenvCfg(String venvCfg, CreatorInput in, String realExecutable, String command) {
         PythonInfo py = in.python();
         Map<String, String> venv = PyvenvCfg.parse(venvCfg);
         PyvenvCfg cfg = new PyvenvCfg();
@@ -134,8 +138,10 @@ public final class VenvCreator implements Creator {
         cfg.put("python-version", py.version().majorMinor());
         cfg.put("version_info", py.version().full());
         cfg.put("version", venv.getOrDefault("version", py.version().dotted()));
+        cfg.put("executable", venv.getOrDefault("executable", realExecutable));
+        cfg.put("command", venv.getOrDefault("command", command));
         List<String> ours = List.of("home", "implementation", "python-version", "version_info", "version",
-                "virtualenv", "prompt", "include-system-site-packages");
+                "executable", "command", "virtualenv", "prompt", "include-system-site-packages");
         venv.forEach((key, value) -> {
             if (!ours.contains(key)) {
                 cfg.put(key, value);
@@ -165,6 +171,14 @@ public final class VenvCreator implements Creator {
             }
         });
         return out;
+    }
+
+    private static String realPath(String file) {
+        try {
+            return Path.of(file).toRealPath().toString();
+        } catch (IOException | RuntimeException e) {
+            return file;
+        }
     }
 
     private Processes.Result runPython(List<String> arguments, long timeoutSeconds) {

@@ -125,7 +125,8 @@ class CreatorChoiceTest {
                 + "command = /opt/py311/bin/python3.11 -m venv --without-pip --symlinks /work/env\n"
                 + "virtualenv = 9.9\n"
                 + "prompt = my env\n"
-                + "include-system-site-packages = true\n", VenvCreator.pyvenvCfg(venv311, in));
+                + "include-system-site-packages = true\n",
+                VenvCreator.pyvenvCfg(venv311, in, "/elsewhere/python3.11", "not used: venv wrote its own"));
 
         // 3.7's venv writes three keys; a prompt with a line break stays out of the file.
         String venv37 = "home = /opt/py37/bin\ninclude-system-site-packages = false\nversion = 3.7.16\n";
@@ -137,8 +138,27 @@ class CreatorChoiceTest {
                 + "python-version = 3.7\n"
                 + "version_info = 3.7.16.final.0\n"
                 + "version = 3.7.16\n"
+                + "executable = /opt/py37/bin/python3.7\n"
+                + "command = /opt/py37/bin/python3.7 -m venv --without-pip --symlinks /work/env\n"
                 + "virtualenv = 9.9\n"
-                + "include-system-site-packages = false\n", VenvCreator.pyvenvCfg(venv37, in37));
+                + "include-system-site-packages = false\n", VenvCreator.pyvenvCfg(venv37, in37,
+                "/opt/py37/bin/python3.7", "/opt/py37/bin/python3.7 -m venv --without-pip --symlinks /work/env"));
+    }
+
+    @Test
+    void venvGetsTheOptionsVirtualenvPassesIt() {
+        PythonInfo py313 = Described.posixCPython(3, 13, 0, "/opt/py313");
+        CreatorInput links = new CreatorInput(py313, EnvLayout.forTarget(py313), Path.of("/work/env"), true, false,
+                false, "p", true, "9.9");
+        assertEquals(List.of("-m", "venv", "--without-pip", "--without-scm-ignore-files", "--symlinks", "/work/env"),
+                VenvCreator.argumentsFor(links));
+        CreatorInput copies = new CreatorInput(CPYTHON_311, EnvLayout.forTarget(CPYTHON_311), Path.of("/work/env"),
+                false, true, true, null, false, "9.9");
+        assertEquals(List.of("-m", "venv", "--without-pip", "--system-site-packages", "--copies", "/work/env"),
+                VenvCreator.argumentsFor(copies));
+        CreatorInput windows = new CreatorInput(WINDOWS_312, EnvLayout.forTarget(WINDOWS_312), Path.of("C:\\env"),
+                false, false, false, null, true, "9.9");
+        assertEquals(List.of("-m", "venv", "--without-pip", "C:\\env"), VenvCreator.argumentsFor(windows));
     }
 
     @Test
