@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.create.CreatorChoice;
+import org.jvirtualenv.create.VenvRedirect;
 import org.jvirtualenv.seed.SeedOptions;
 
 /**
@@ -20,6 +21,7 @@ import org.jvirtualenv.seed.SeedOptions;
  * @param relocatable  make the environment work wherever it is moved (see {@code relocate})
  * @param tryFirstWith interpreters discovery tries before searching (each must still satisfy the spec)
  * @param creator      which creator makes the environment ({@code --creator})
+ * @param venvRedirect when to write the PEP 832 {@code .venv} redirect beside it ({@code --[no-]venv-redirect})
  */
 public record CreateRequest(
         Path destination,
@@ -35,10 +37,12 @@ public record CreateRequest(
         Map<String, String> environment,
         boolean relocatable,
         List<String> tryFirstWith,
-        CreatorChoice creator) {
+        CreatorChoice creator,
+        VenvRedirect venvRedirect) {
 
     public CreateRequest {
         creator = creator == null ? CreatorChoice.BUILTIN : creator;
+        venvRedirect = venvRedirect == null ? VenvRedirect.AUTO : venvRedirect;
         tryFirstWith = tryFirstWith == null ? List.of() : List.copyOf(tryFirstWith);
         pythonSpecs = List.copyOf(pythonSpecs);
         activators = activators == null ? null : List.copyOf(activators);
@@ -73,6 +77,7 @@ public record CreateRequest(
         private boolean relocatable;
         private final List<String> tryFirstWith = new ArrayList<>();
         private CreatorChoice creator = CreatorChoice.BUILTIN;
+        private VenvRedirect venvRedirect = VenvRedirect.AUTO;
 
         private Builder(Path destination) {
             this.destination = destination;
@@ -187,12 +192,17 @@ public record CreateRequest(
             return this;
         }
 
+        public Builder venvRedirect(VenvRedirect value) {
+            venvRedirect = value;
+            return this;
+        }
+
         public CreateRequest build() {
             Path cache = appData != null ? workDir.resolve(appData) : AppData.defaultFor(environment).root();
             return new CreateRequest(destination, pythonSpecs, clear, systemSitePackages, copies, prompt, vcsIgnore,
                     new SeedOptions(seed, seedChoices, cache, extraSearchDirs.stream().map(workDir::resolve).toList(),
                             seeder, download, resetAppData, readOnlyAppData, symlinkAppData),
-                    activators, workDir, environment, relocatable, tryFirstWith, creator);
+                    activators, workDir, environment, relocatable, tryFirstWith, creator, venvRedirect);
         }
     }
 }

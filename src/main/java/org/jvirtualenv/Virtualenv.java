@@ -20,6 +20,7 @@ import org.jvirtualenv.create.CreatorInput;
 import org.jvirtualenv.create.Creators;
 import org.jvirtualenv.create.EnvLayout;
 import org.jvirtualenv.create.PyvenvCfg;
+import org.jvirtualenv.create.RedirectFile;
 import org.jvirtualenv.discovery.Discovery;
 import org.jvirtualenv.discovery.Introspector;
 import org.jvirtualenv.discovery.PyInfoCache;
@@ -100,6 +101,8 @@ public final class Virtualenv {
                     });
             SeedResult seed = Parallel.all(stages).get(0);
             RelocationReport relocation = request.relocatable() ? new Relocator().relocate(dest) : null;
+            // Last: it points at a complete environment, and a failure to write it is only a warning.
+            RedirectFile.apply(dest, request.venvRedirect());
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new CreateResult(dest, python, creator.name(), seed,
                     activators.stream().map(Activator::displayName).toList(), millis, request, relocation);
