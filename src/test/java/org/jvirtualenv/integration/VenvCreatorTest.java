@@ -42,7 +42,7 @@ import org.junit.jupiter.api.io.TempDir;
 class VenvCreatorTest {
     /** The targets venv mode must work on; each is skipped, saying so, when this machine lacks it. */
     private static final List<String> TARGETS = List.of("pyenv-3.7.", "pyenv-3.8.", "pyenv-3.9.", "pyenv-3.10.",
-            "pyenv-3.11.", "pyenv-3.12.", "pyenv-3.13.", "debian-python3");
+            "pyenv-3.11.", "pyenv-3.12.", "pyenv-3.13.", "debian-python3", "pypy3");
 
     @TempDir
     Path tmp;
@@ -93,7 +93,7 @@ class VenvCreatorTest {
 
             Map<String, String> cfg = PyvenvCfg.parse(Files.readString(dest.resolve("pyvenv.cfg")));
             assertEquals(Virtualenv.version(), cfg.get("virtualenv"));
-            assertEquals("CPython", cfg.get("implementation"));
+            assertEquals(result.python().implementation(), cfg.get("implementation"));
             assertEquals(result.python().version().full(), cfg.get("version_info"));
             assertEquals("false", cfg.get("include-system-site-packages"));
             assertEquals("# created by jvirtualenv automatically\n*\n", Files.readString(dest.resolve(".gitignore")));
@@ -148,6 +148,22 @@ class VenvCreatorTest {
                 assertEquals(expected.get(key), actual.get(key), key);
             }
         }));
+    }
+
+    @Test
+    void venvModeUpdatesAnEnvironmentInPlaceAndAfterClear() throws IOException {
+        Interpreters.Found python = newestPyenv3();
+        Path dest = tmp.resolve("again");
+        Virtualenv.create(request(dest, python.executable()).seed(false).copies(true).build());
+        Files.writeString(dest.resolve("kept.txt"), "user file");
+        Virtualenv.create(request(dest, python.executable()).creator(CreatorChoice.VENV).seed(false).build());
+        assertEquals("user file", Files.readString(dest.resolve("kept.txt")), "without --clear the folder is updated in place");
+        assertEquals(Virtualenv.version(), PyvenvCfg.parse(Files.readString(dest.resolve("pyvenv.cfg"))).get("virtualenv"));
+        Virtualenv.create(request(dest, python.executable()).creator(CreatorChoice.VENV).seed(false).clear(true).build());
+        assertFalse(Files.exists(dest.resolve("kept.txt")), "--clear emptied it first");
+        ProcessResult prefix = Run.command(env(), tmp, dest.resolve("bin/python").toString(), "-c",
+                "import sys; print(sys.prefix)");
+        assertEquals(dest.toString(), prefix.stdout().strip(), prefix.describe());
     }
 
     @Test
