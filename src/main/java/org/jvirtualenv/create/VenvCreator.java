@@ -84,7 +84,7 @@ public final class VenvCreator implements Creator {
         if (!made.ok()) {
             throw new VirtualenvException("the venv module of " + python.implementation() + " "
                     + python.version().majorMinor() + " failed to create " + dest + ": " + summary(made)
-                    + " (creator builtin does not use it)");
+                    + "; creator builtin does not need it");
         }
         for (String script : VENV_SCRIPTS) {
             if (Files.deleteIfExists(SafePaths.inside(dest, in.layout().binDir() + "/" + script))) {
@@ -103,7 +103,7 @@ public final class VenvCreator implements Creator {
     static List<String> argumentsFor(CreatorInput in) {
         List<String> args = new ArrayList<>(List.of("-m", "venv", "--without-pip"));
         if (in.python().version().atLeast(3, 13)) {
-            // Ours is written below, and only when asked for (--no-vcs-ignore).
+            // 3.13's venv writes its own .gitignore; ours replaces it, and --no-vcs-ignore means none.
             args.add("--without-scm-ignore-files");
         }
         if (in.systemSitePackages()) {

@@ -102,12 +102,14 @@ class VenvCreatorTest {
     }
 
     @Test
-    void copiesSystemSitePackagesAndPromptArePassedOnOrWrittenByUs() throws IOException {
+    void copiesSystemSitePackagesPromptAndNoVcsIgnoreAreHonoured() throws IOException {
         Interpreters.Found python = newestPyenv3();
         Path dest = tmp.resolve("copies");
         Virtualenv.create(request(dest, python.executable()).creator(CreatorChoice.VENV).copies(true)
-                .systemSitePackages(true).prompt("my project").seed(false).activators(List.of("bash")).build());
+                .systemSitePackages(true).prompt("my project").seed(false).activators(List.of("bash")).vcsIgnore(false)
+                .build());
         assertFalse(Files.isSymbolicLink(dest.resolve("bin/python")), "--copies reached venv");
+        assertFalse(Files.exists(dest.resolve(".gitignore")), "--no-vcs-ignore: not ours, nor the one venv 3.13 writes");
         Map<String, String> cfg = PyvenvCfg.parse(Files.readString(dest.resolve("pyvenv.cfg")));
         assertEquals("true", cfg.get("include-system-site-packages"));
         assertEquals("my project", cfg.get("prompt"));
@@ -223,7 +225,7 @@ class VenvCreatorTest {
                 () -> Virtualenv.create(request(dest, fake).creator(CreatorChoice.VENV).seed(false).build()));
         assertEquals(VirtualenvException.FAILED, e.exitCode());
         assertEquals("the venv module of CPython 3.11 failed to create " + dest
-                + ": Error: [Errno 28] No space left on device (creator builtin does not use it)", e.getMessage());
+                + ": Error: [Errno 28] No space left on device; creator builtin does not need it", e.getMessage());
         assertFalse(Files.exists(tmp.resolve("new"), LinkOption.NOFOLLOW_LINKS), "the half-made environment was removed");
     }
 
