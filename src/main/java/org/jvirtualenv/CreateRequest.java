@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.seed.SeedChoice;
+import org.jvirtualenv.create.CreatorChoice;
+import org.jvirtualenv.create.VenvRedirect;
 import org.jvirtualenv.seed.SeedOptions;
 import org.jvirtualenv.seed.SeederKind;
 
@@ -21,6 +23,8 @@ import org.jvirtualenv.seed.SeederKind;
  * @param relocatable  make the environment work wherever it is moved (see {@code relocate})
  * @param tryFirstWith interpreters discovery tries before searching (each must still satisfy the spec)
  * @param allowExisting create into a non-empty directory that is not an environment (its files are kept)
+ * @param creator      which creator makes the environment ({@code --creator})
+ * @param venvRedirect when to write the PEP 832 {@code .venv} redirect beside it ({@code --[no-]venv-redirect})
  */
 public record CreateRequest(
         Path destination,
@@ -36,9 +40,13 @@ public record CreateRequest(
         Map<String, String> environment,
         boolean relocatable,
         List<String> tryFirstWith,
-        boolean allowExisting) {
+        boolean allowExisting,
+        CreatorChoice creator,
+        VenvRedirect venvRedirect) {
 
     public CreateRequest {
+        creator = creator == null ? CreatorChoice.BUILTIN : creator;
+        venvRedirect = venvRedirect == null ? VenvRedirect.AUTO : venvRedirect;
         tryFirstWith = tryFirstWith == null ? List.of() : List.copyOf(tryFirstWith);
         pythonSpecs = List.copyOf(pythonSpecs);
         activators = activators == null ? null : List.copyOf(activators);
@@ -73,6 +81,8 @@ public record CreateRequest(
         private boolean relocatable;
         private final List<String> tryFirstWith = new ArrayList<>();
         private boolean allowExisting;
+        private CreatorChoice creator = CreatorChoice.BUILTIN;
+        private VenvRedirect venvRedirect = VenvRedirect.AUTO;
 
         private Builder(Path destination) {
             this.destination = destination;
@@ -187,12 +197,23 @@ public record CreateRequest(
             return this;
         }
 
+        public Builder creator(CreatorChoice value) {
+            creator = value;
+            return this;
+        }
+
+        public Builder venvRedirect(VenvRedirect value) {
+            venvRedirect = value;
+            return this;
+        }
+
         public CreateRequest build() {
             Path cache = appData != null ? workDir.resolve(appData) : AppData.defaultFor(environment).root();
             return new CreateRequest(destination, pythonSpecs, clear, systemSitePackages, copies, prompt, vcsIgnore,
                     new SeedOptions(seed, seedChoices, cache, extraSearchDirs.stream().map(workDir::resolve).toList(),
                             seeder, download, resetAppData, readOnlyAppData, symlinkAppData),
-                    activators, workDir, environment, relocatable, tryFirstWith, allowExisting);
+                    activators, workDir, environment, relocatable, tryFirstWith, allowExisting, creator,
+                    venvRedirect);
         }
     }
 }

@@ -15,13 +15,12 @@ import org.jvirtualenv.activation.ActivationContext;
 import org.jvirtualenv.activation.Activator;
 import org.jvirtualenv.activation.Activators;
 import org.jvirtualenv.appdata.AppData;
-import org.jvirtualenv.create.CreationPlan;
 import org.jvirtualenv.create.Creator;
 import org.jvirtualenv.create.CreatorInput;
 import org.jvirtualenv.create.Creators;
 import org.jvirtualenv.create.EnvLayout;
-import org.jvirtualenv.create.PlanExecutor;
 import org.jvirtualenv.create.PyvenvCfg;
+import org.jvirtualenv.create.RedirectFile;
 import org.jvirtualenv.discovery.Discovery;
 import org.jvirtualenv.discovery.Introspector;
 import org.jvirtualenv.discovery.PyInfoCache;
@@ -72,7 +71,10 @@ public final class Virtualenv {
                 .find(Discovery.specsFrom(request.pythonSpecs(), request.environment()), request.tryFirstWith());
         LOG.debug("target interpreter {} at {}", python.displayName(), python.executable());
         EnvLayout layout = EnvLayout.forTarget(python);
-        Creator creator = Creators.forTarget(python);
+        // Resolved (and a venv module probed) before anything is written: a creator that cannot
+        // serve the target is bad input, not a failure half-way.
+        Creator creator = Creators.forChoice(request.creator(), python, request.environment(), request.workDir());
+        LOG.debug("creator {} ({})", creator.name(), request.creator());
         String prompt = resolvePrompt(request);
         ActivationContext context = new ActivationContext(dest, layout.binDir(),
                 prompt != null ? prompt : dest.getFileName().toString(), layout.windows(),
@@ -85,9 +87,8 @@ public final class Virtualenv {
         Path firstCreated = firstMissing(dest);
         try {
             prepare(dest, request);
-            CreationPlan plan = creator.plan(new CreatorInput(python, layout, dest, request.clear(),
+            creator.create(new CreatorInput(python, layout, dest, request.clear(),
                     request.systemSitePackages(), request.copies(), prompt, request.vcsIgnore(), version()));
-            new PlanExecutor().apply(plan, dest);
 
             // Seeding and the activation scripts touch different files: they are written at once.
             Seeder seeder = new Seeder(BundledWheels.load(), request.environment());
@@ -101,6 +102,8 @@ public final class Virtualenv {
                     });
             SeedResult seed = Parallel.all(stages).get(0);
             RelocationReport relocation = request.relocatable() ? new Relocator().relocate(dest) : null;
+            // Last: it points at a complete environment, and a failure to write it is only a warning.
+            RedirectFile.apply(dest, request.venvRedirect());
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new CreateResult(dest, python, creator.name(), seed,
                     activators.stream().map(Activator::displayName).toList(), millis, request, relocation);

@@ -3,6 +3,9 @@ package org.jvirtualenv.cli;
 import java.nio.file.Path;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.CreateResult;
+import org.jvirtualenv.create.CreatorChoice;
+import org.jvirtualenv.create.Creators;
+import org.jvirtualenv.create.VenvRedirect;
 import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.seed.InstalledDistribution;
 import org.jvirtualenv.seed.SeedOptions;
@@ -14,6 +17,18 @@ final class Report {
     private Report() {
     }
 
+    /** virtualenv prints its tri-state option as Python's None, True or False. */
+    private static String redirect(VenvRedirect redirect) {
+        switch (redirect) {
+            case ALWAYS:
+                return "True";
+            case NEVER:
+                return "False";
+            default:
+                return "None";
+        }
+    }
+
     static String render(CreateResult result) {
         CreateRequest req = result.request();
         StringBuilder out = new StringBuilder();
@@ -22,7 +37,13 @@ final class Report {
         out.append("  creator ").append(result.creator()).append("(dest=").append(result.destination())
                 .append(", clear=").append(py(req.clear()))
                 .append(", no_vcs_ignore=").append(py(!req.vcsIgnore()))
-                .append(", global=").append(py(req.systemSitePackages())).append(")\n");
+                .append(", venv_redirect=").append(redirect(req.venvRedirect()))
+                .append(", global=").append(py(req.systemSitePackages()));
+        if (req.creator() == CreatorChoice.VENV) {
+            // As virtualenv 21 says which native creator the venv module stands in for.
+            out.append(", describe=").append(Creators.forTarget(result.python()).name());
+        }
+        out.append(")\n");
         SeedOptions seed = req.seed();
         if (seed.enabled()) {
             out.append(seed.seeder() == SeederKind.PIP ? "  seeder PipInvoke(" : "  seeder FromAppData(");

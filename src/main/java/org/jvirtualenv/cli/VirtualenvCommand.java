@@ -43,6 +43,7 @@ final class VirtualenvCommand {
             }
             return helpExitCode;
         }
+        Warmup.awaitLogging();
         try {
             run(CommandLineRequest.request(parsed, sources, workDir), quiet, cli.getOut());
             return 0;

@@ -1,5 +1,7 @@
 package org.jvirtualenv.cli;
 
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.seed.BundledWheels;
@@ -14,7 +16,28 @@ import org.slf4j.LoggerFactory;
  * so if this thread is late or fails, the main thread just does the work itself.
  */
 final class Warmup implements Runnable {
+    /** Counted down once slf4j has started on the warm-up thread; null when no warm-up runs. */
+    private static volatile CountDownLatch logging;
+
     private Warmup() {
+    }
+
+    /**
+     * Waits (briefly) until slf4j has started. A logger used on the main thread while slf4j is
+     * still starting on this one records its calls and replays them afterwards, and slf4j then
+     * prints a warning about it on stderr, even with -q. The wait is called after the command line
+     * is parsed, by which time the warm-up has normally long finished.
+     */
+    static void awaitLogging() {
+        CountDownLatch latch = logging;
+        if (latch == null) {
+            return;
+        }
+        try {
+            latch.await(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /**
@@ -23,6 +46,7 @@ final class Warmup implements Runnable {
      * the JVM's method-handle machinery, several milliseconds that belong on this thread.
      */
     static void start() {
+        logging = new CountDownLatch(1);
         Thread thread = new Thread(new Warmup(), "jvirtualenv-warmup");
         thread.setDaemon(true);
         thread.start();
@@ -32,7 +56,11 @@ final class Warmup implements Runnable {
     public void run() {
         try {
             Pattern.compile("[a-z]+(\\.[a-z]+)*").matcher("warm.up").matches();
-            LoggerFactory.getLogger(Virtualenv.class);
+            try {
+                LoggerFactory.getLogger(Virtualenv.class);
+            } finally {
+                logging.countDown();
+            }
             Sha256.digest();
             BundledWheels.load();
         } catch (RuntimeException | Error e) {

@@ -2,6 +2,7 @@ package org.jvirtualenv.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jvirtualenv.create.CreatorChoice;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -82,7 +83,8 @@ public final class Options {
         spec.addOption(text(DISCOVERY, "NAME", "interpreter discovery method: builtin (the only one)"));
         spec.addOption(text(CREATOR, "NAME",
                 "how to create the environment: builtin (this tool's creator for the target, default), "
-                        + "venv (the target's own venv module), or a creator by name"));
+                        + "venv (the target's own venv module), or a creator by name; one of "
+                        + String.join(", ", CreatorChoice.names())));
         spec.addOption(flag(CLEAR, "delete the contents of DEST (an existing environment) before creating it"));
         spec.addOption(flag(ALLOW_EXISTING, "create the environment in a directory that already has other files "
                 + "(refused otherwise, so that a later --clear cannot delete them)"));

@@ -9,6 +9,8 @@ import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.activation.Activators;
 import org.jvirtualenv.config.ConfigSources.Sourced;
+import org.jvirtualenv.create.CreatorChoice;
+import org.jvirtualenv.create.VenvRedirect;
 import org.jvirtualenv.seed.SeedChoice;
 import org.jvirtualenv.seed.SeederKind;
 import org.slf4j.Logger;
@@ -83,6 +85,8 @@ final class RequestMapper {
                 throw discovery.setting().invalid("expected builtin, the only discovery method");
             }
         });
+        text(Options.CREATOR).ifPresent(creator -> request.creator(parse(creator, CreatorChoice::parse)));
+        request.venvRedirect(venvRedirect());
         text(Options.APP_DATA).ifPresent(appData -> request.appData(path(appData.setting())));
         list(Options.EXTRA_SEARCH_DIR).ifPresent(dirs -> {
             for (String dir : dirs.value()) {
@@ -108,6 +112,14 @@ final class RequestMapper {
         return request.build();
     }
 
+    /** {@code --venv-redirect} always, {@code --no-venv-redirect} never, neither: beside a project. */
+    private VenvRedirect venvRedirect() {
+        if (eitherOf(Options.VENV_REDIRECT, Options.NO_VENV_REDIRECT)) {
+            return VenvRedirect.ALWAYS;
+        }
+        return eitherOf(Options.NO_VENV_REDIRECT, Options.VENV_REDIRECT) ? VenvRedirect.NEVER : VenvRedirect.AUTO;
+    }
+
     /** A flag's value: the command line's, else the configuration sources'. */
     private boolean flag(String name) {
         OptionSpec option = spec.findOption(name);
@@ -129,7 +141,17 @@ final class RequestMapper {
         if (parsed.hasMatchedOption(no)) {
             return false;
         }
-        return flag(yes) && !flag(no);
+        boolean yesSet = flag(yes);
+        boolean noSet = flag(no);
+        if (yesSet && noSet) {
+            // Both configured: a variable beats the ini file; from the same place, "no" wins.
+            return fromEnvironment(yes) && !fromEnvironment(no);
+        }
+        return yesSet;
+    }
+
+    private boolean fromEnvironment(String name) {
+        return sources.used(spec.findOption(name)).map(s -> s.source() == Setting.Source.ENVIRONMENT).orElse(false);
     }
 
     private Optional<Sourced<String>> text(String name) {

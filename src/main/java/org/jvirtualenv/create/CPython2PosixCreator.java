@@ -13,7 +13,7 @@ import org.jvirtualenv.util.Resources;
  * lib-dynload is there too: without it Python 2 warns that it cannot find its platform-dependent
  * libraries.
  */
-public final class CPython2PosixCreator implements Creator {
+public final class CPython2PosixCreator implements PlannedCreator {
     /** Imported at start-up before (or by) site.py: os and what it needs, codecs, re. */
     static final List<String> BOOT_MODULES = List.of(
             "os", "posixpath", "stat", "genericpath", "warnings", "linecache", "types", "UserDict", "_abcoll", "abc",

@@ -9,7 +9,7 @@ import org.jvirtualenv.discovery.PythonInfo;
  * A copy also gets the interpreter's shared library when the binary looks for it relative to
  * itself.
  */
-public class CPython3PosixCreator implements Creator {
+public class CPython3PosixCreator implements PlannedCreator {
     private final BaseFiles files;
 
     public CPython3PosixCreator() {

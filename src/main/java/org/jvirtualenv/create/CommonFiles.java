@@ -36,11 +36,20 @@ final class CommonFiles {
                 .put("base-prefix", py.basePrefix())
                 .put("base-exec-prefix", py.baseExecPrefix())
                 .put("base-executable", py.baseExecutable());
-        // The file is line-based: a prompt with a line break lives only in the activators.
-        if (in.prompt() != null && in.prompt().indexOf('\n') < 0 && in.prompt().indexOf('\r') < 0) {
-            cfg.put("prompt", in.prompt());
+        String prompt = cfgPrompt(in);
+        if (prompt != null) {
+            cfg.put("prompt", prompt);
         }
         return cfg;
+    }
+
+    /** The prompt pyvenv.cfg records, or null for none. */
+    static String cfgPrompt(CreatorInput in) {
+        // The file is line-based: a prompt with a line break lives only in the activators.
+        if (in.prompt() != null && in.prompt().indexOf('\n') < 0 && in.prompt().indexOf('\r') < 0) {
+            return in.prompt();
+        }
+        return null;
     }
 
     static void addMarkers(CreationPlan.Builder plan, CreatorInput in) {

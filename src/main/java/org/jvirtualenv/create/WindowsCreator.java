@@ -16,7 +16,7 @@ import org.jvirtualenv.discovery.PythonInfo;
  * <p>Sources are Windows paths as the interpreter reported them; plan paths stay '/'-separated
  * and relative to the environment.
  */
-public final class WindowsCreator implements Creator {
+public final class WindowsCreator implements PlannedCreator {
     @Override
     public String name() {
         return "CPython3Windows";

@@ -20,6 +20,8 @@ import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.seed.SeedOptions;
+import org.jvirtualenv.create.CreatorChoice;
+import org.jvirtualenv.create.VenvRedirect;
 import org.jvirtualenv.seed.SeedChoice;
 import org.jvirtualenv.seed.SeederKind;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,6 +164,14 @@ class CliOptionsTest {
         table.put(List.of("--app-data", "cache"), b -> b.appData(Path.of("cache")));
         table.put(List.of("--activators", "bash,fish"), b -> b.activators(List.of("bash", "fish")));
         table.put(List.of("--relocatable"), b -> b.relocatable(true));
+        table.put(List.of("--allow-existing"), b -> b.allowExisting(true));
+        table.put(List.of("--creator", "venv"), b -> b.creator(CreatorChoice.VENV));
+        table.put(List.of("--creator", "cpython3-posix"), b -> b.creator(CreatorChoice.CPYTHON3_POSIX));
+        table.put(List.of("--venv-redirect"), b -> b.venvRedirect(VenvRedirect.ALWAYS));
+        table.put(List.of("--no-venv-redirect"), b -> b.venvRedirect(VenvRedirect.NEVER));
+        // Accepted for virtualenv's sake; they change nothing in the request.
+        table.put(List.of("--discovery", "builtin"), b -> b);
+        table.put(List.of("--no-periodic-update"), b -> b);
         // Read by Main (logging) and when reporting, not part of the request.
         table.put(List.of("-v"), b -> b);
         table.put(List.of("-q"), b -> b);

@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.create.CreatorChoice;
+import org.jvirtualenv.create.VenvRedirect;
 import org.jvirtualenv.seed.SeederKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +161,23 @@ class ConfigurationTest {
         env.put("VIRTUALENV_DISCOVERY", "builtin");
         env.put("VIRTUALENV_NO_PERIODIC_UPDATE", "1");
         assertNull(request("d").prompt());
+    }
+
+    @Test
+    void creatorAndRedirectFromEverySource() throws IOException {
+        ini("creator = venv", "no_venv_redirect = true");
+        CreateRequest request = request("d");
+        assertEquals(CreatorChoice.VENV, request.creator());
+        assertEquals(VenvRedirect.NEVER, request.venvRedirect());
+        env.put("VIRTUALENV_VENV_REDIRECT", "1");
+        env.put("VIRTUALENV_CREATOR", "cpython3-posix");
+        request = request("d");
+        assertEquals(CreatorChoice.CPYTHON3_POSIX, request.creator());
+        assertEquals(VenvRedirect.ALWAYS, request.venvRedirect(), "the variable beats the file's opposite");
+        assertEquals(VenvRedirect.NEVER, request("--no-venv-redirect", "d").venvRedirect());
+        assertEquals(VenvRedirect.AUTO, CommandLineRequest.parse(List.of("d"), ConfigSources.of(Map.of()), tmp).venvRedirect());
+        env.put("VIRTUALENV_CREATOR", "conda");
+        assertTrue(refused("d").getMessage().startsWith("VIRTUALENV_CREATOR=conda: expected builtin, venv, cpython3-posix"));
     }
 
     @Test

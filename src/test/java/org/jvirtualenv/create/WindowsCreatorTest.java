@@ -26,7 +26,7 @@ class WindowsCreatorTest {
     private static CreationPlan plan(PythonInfo py, boolean copies) {
         EnvLayout layout = EnvLayout.forTarget(py);
         CreatorInput in = new CreatorInput(py, layout, Path.of("/unused"), false, false, copies, null, true, "1.0");
-        Creator creator = Creators.forTarget(py);
+        PlannedCreator creator = Creators.forTarget(py);
         assertEquals("CPython3Windows", creator.name());
         return creator.plan(in);
     }
