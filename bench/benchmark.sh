@@ -3,7 +3,7 @@
 # virtualenv 20.17.1 and `python -m venv` as further references. See bench/README.md.
 #
 # usage: bench/benchmark.sh [-n RUNS] [-p PYTHON] [-t TOOL] [-V VIRTUALENV21] [-w WORKDIR]
-#                           [-c CASES] [--no-hyperfine] [--breakdown]
+#                           [-c CASES] [-b OTHER_TOOL] [--no-hyperfine] [--breakdown]
 #   -n RUNS         timed runs per command (default 10), alternated round by round
 #   -p PYTHON       the explicit 3.11 interpreter (default: the highest pyenv 3.11.x, else
 #                   /usr/bin/python3.11)
@@ -13,6 +13,8 @@
 #   -w WORKDIR      where the cache (virtualenv 21, Java floor) and each run's scratch go
 #                   (default bench/.work)
 #   -c CASES        a comma-separated subset of a,b,c,d,e (default all)
+#   -b OTHER_TOOL   another build of this tool (e.g. a copy of target/virtualenv from before a
+#                   change), timed in the same rounds as a reference row of every case
 #   --no-hyperfine  use the script's own interleaved loop even when hyperfine is installed
 #   --breakdown     instead of the comparison, show where this tool's time goes
 # Cases and targets (ratio of medians, this tool / the baseline):
@@ -30,6 +32,7 @@ tool="$here/../target/virtualenv"
 ve21=""
 work="$here/.work"
 cases="a,b,c,d,e"
+other=""
 hyperfine=$(command -v hyperfine || true)
 mode=compare
 VE21_VERSION=21.14.1
@@ -44,6 +47,7 @@ while [ $# -gt 0 ]; do
         -V) ve21=$2; shift 2 ;;
         -w) work=$2; shift 2 ;;
         -c) cases=$2; shift 2 ;;
+        -b) other=$2; shift 2 ;;
         --no-hyperfine) hyperfine=""; shift ;;
         --breakdown) mode=breakdown; shift ;;
         -h|--help) usage 0 ;;
@@ -56,6 +60,10 @@ wants() { case ",$cases," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 # --- what is measured -----------------------------------------------------------------------
 [ -x "$tool" ] || die "$tool not found: build it with 'mvn -q -DskipTests package' (or pass -t)"
 tool=$(cd "$(dirname "$tool")" && pwd)/$(basename "$tool")
+if [ -n "$other" ]; then
+    [ -x "$other" ] || die "-b $other is not executable"
+    other=$(cd "$(dirname "$other")" && pwd)/$(basename "$other")
+fi
 # pyenv's root by pyenv's own rule (PYENV_ROOT, else ~/.pyenv); empty when there is none.
 pyenv_root=${PYENV_ROOT:-$HOME/.pyenv}
 pyenv_root=${pyenv_root%/}
@@ -216,11 +224,13 @@ now() { if [ -n "${EPOCHREALTIME:-}" ]; then echo "${EPOCHREALTIME/,/.}"; else d
 # run loaded: it must be a seeded creation (as a user's first run would be), and come before any
 # timed --version run, which would otherwise time an unarchived JVM.
 prewarm_jv() {
-    local cmd
-    cmd="$(clean_env jv) $(q "$tool") -q -p $(q "$python") $(q "$env_dir")"
-    rm -rf "$env_dir"
-    (cd "$run" && eval "$cmd") >"$run/prewarm.log" 2>&1 || die "jvirtualenv cannot create an environment: $cmd
+    local cmd build
+    for build in "$tool" ${other:+"$other"}; do
+        cmd="$(clean_env jv) $(q "$build") -q -p $(q "$python") $(q "$env_dir")"
+        rm -rf "$env_dir"
+        (cd "$run" && eval "$cmd") >"$run/prewarm.log" 2>&1 || die "jvirtualenv cannot create an environment: $cmd
 $(tail -n 5 "$run/prewarm.log")"
+    done
 }
 
 # Runs every command once untimed, so each tool's caches are warm (our app-data images and CDS
@@ -352,6 +362,7 @@ P=$(q "$python")
 E=$(q "$env_dir")
 T=$(q "$tool")
 V21=$(q "$ve21")
+O=$(q "$other")
 case_ref() { # case jv-name base-name target title
     jv_index[$1]=$(index_of "$2"); base_index[$1]=$(index_of "$3"); target[$1]=$4; title[$1]=$5
 }
@@ -362,12 +373,14 @@ notes=()
 
 if wants a; then
     add a "jvirtualenv" "$jv_env $T -q -p $P $E"
+    [ -z "$other" ] || add a "jvirtualenv (-b build)" "$jv_env $O -q -p $P $E"
     add a "virtualenv $VE21_VERSION" "$ve21_env $V21 -q -p $P $E"
     [ -z "$ve20" ] || add a "virtualenv $ve20_version (Debian)" "$ve20_env $ve20 -q -p $P $E"
     [ -n "$venv_note" ] || add a "python -m venv (with pip)" "$venv_env $P -m venv $E"
 fi
 if wants b; then
     add b "jvirtualenv --no-seed" "$jv_env $T -q --no-seed -p $P $E"
+    [ -z "$other" ] || add b "jvirtualenv --no-seed (-b build)" "$jv_env $O -q --no-seed -p $P $E"
     add b "virtualenv $VE21_VERSION --no-seed" "$ve21_env $V21 -q --no-seed -p $P $E"
     [ -z "$ve20" ] || add b "virtualenv $ve20_version --no-seed (Debian)" "$ve20_env $ve20 -q --no-seed -p $P $E"
     [ -n "$venv_note" ] || add b "python -m venv --without-pip" "$venv_env $P -m venv --without-pip $E"
@@ -376,6 +389,7 @@ if wants c; then
     setup_shims
     if [ -n "$shim_path" ]; then
         add c "jvirtualenv ENV (shim python3)" "$(clean_env jv "$shim_path") $shim_env $T -q $E"
+        [ -z "$other" ] || add c "jvirtualenv ENV (-b build)" "$(clean_env jv "$shim_path") $shim_env $O -q $E"
         add c "virtualenv $VE21_VERSION ENV (shims on PATH)" "$(clean_env ve21 "$shim_path") $shim_env $V21 -q $E"
     else
         notes+=("(c) skipped: $shim_note")
@@ -384,12 +398,14 @@ fi
 if wants d; then
     pip_after() { echo "sh -c $(q "$1 && $env_dir/bin/pip --version")"; }
     add d "jvirtualenv + pip --version" "$jv_env $(pip_after "$T -q -p $P $E")"
+    [ -z "$other" ] || add d "jvirtualenv + pip --version (-b build)" "$jv_env $(pip_after "$O -q -p $P $E")"
     add d "virtualenv $VE21_VERSION + pip --version" "$ve21_env $(pip_after "$V21 -q -p $P $E")"
     [ -z "$ve20" ] || add d "virtualenv $ve20_version + pip --version (Debian)" "$ve20_env $(pip_after "$ve20 -q -p $P $E")"
 fi
 if wants e; then
     build_floor
     add e "jvirtualenv --version" "$jv_env $T --version"
+    [ -z "$other" ] || add e "jvirtualenv --version (-b build)" "$jv_env $O --version"
     add e "java hello world (floor)" "$floor_cmd"
     add e "virtualenv $VE21_VERSION --version" "$ve21_env $V21 --version"
 fi
@@ -414,6 +430,7 @@ echo "jvirtualenv benchmark: $runs alternated runs per command ($([ -n "$hyperfi
 echo "  interpreter   $python (Python $python_version)"
 echo "  jvirtualenv   $tool"
 echo "  baseline      virtualenv $VE21_VERSION at $ve21"
+[ -z "$other" ] || echo "  -b build      $other"
 [ -z "${java_cmd}" ] || echo "  java          $java_cmd $java_flags"
 echo "  load average  $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (at the end, on $(nproc 2>/dev/null || echo '?') cores)"
 summary=()
