@@ -1,102 +1,460 @@
 #!/usr/bin/env bash
-# Median wall time of creating a seeded environment, this tool against python -m venv and (when
-# installed) real virtualenv, all measured in this run on the same interpreter. Each tool first
-# runs once untimed so its cache is warm; every timed run creates a fresh environment.
+# Paired benchmark of this tool against virtualenv 21.14.1 (issue 13's targets), with Debian's
+# virtualenv 20.17.1 and `python -m venv` as further references. See bench/README.md.
 #
-# usage: bench/benchmark.sh [-n RUNS] [-p PYTHON] [-t TOOL] [-V VIRTUALENV]
-#   RUNS        timed runs per command (default 10; stops early after about 2 minutes per command)
-#   PYTHON      target interpreter (default /usr/bin/python3)
-#   TOOL        this tool (default target/virtualenv next to this script)
-#   VIRTUALENV  real virtualenv command (default: `virtualenv` on PATH, skipped when absent)
-# Uses hyperfine when it is installed, else its own loop. Commands run with a clean environment
-# (no PIP_*, PYTHON*, VIRTUALENV_* from the caller) and a temporary HOME, so caches start empty.
+# usage: bench/benchmark.sh [-n RUNS] [-p PYTHON] [-t TOOL] [-V VIRTUALENV21] [-w WORKDIR]
+#                           [-c CASES] [-b OTHER_TOOL] [--no-hyperfine] [--breakdown]
+#   -n RUNS         timed runs per command (default 10), alternated round by round
+#   -p PYTHON       the explicit 3.11 interpreter (default: the highest pyenv 3.11.x, else
+#                   /usr/bin/python3.11)
+#   -t TOOL         this tool (default target/virtualenv of this checkout)
+#   -V VIRTUALENV21 an installed virtualenv 21.14.1 command (default: installed by this script
+#                   into WORKDIR/cache from the configured package index)
+#   -w WORKDIR      where the cache (virtualenv 21, Java floor) and each run's scratch go
+#                   (default bench/.work)
+#   -c CASES        a comma-separated subset of a,b,c,d,e (default all)
+#   -b OTHER_TOOL   another build of this tool (e.g. a copy of target/virtualenv from before a
+#                   change), timed in the same rounds as a reference row of every case
+#   --no-hyperfine  use the script's own interleaved loop even when hyperfine is installed
+#   --breakdown     instead of the comparison, show where this tool's time goes
+# Cases and targets (ratio of medians, this tool / the baseline):
+#   (a) seeded creation, -p PYTHON                       <= 0.30 x virtualenv 21
+#   (b) --no-seed, -p PYTHON                             <= 0.30 x virtualenv 21 --no-seed
+#   (c) `virtualenv ENV`, no -p, pyenv shims first on PATH  <= 0.30 x virtualenv 21
+#   (d) seeded creation, then the first ENV/bin/pip --version  <= 0.35 x virtualenv 21
+#   (e) --version                                        <= 2 x a Java hello world (same java, flags, CDS)
 set -euo pipefail
 
-runs=10
-python=/usr/bin/python3
 here=$(cd "$(dirname "$0")" && pwd)
+runs=10
+python=""
 tool="$here/../target/virtualenv"
-real_virtualenv=$(command -v virtualenv || true)
-while getopts "n:p:t:V:h" opt; do
-    case $opt in
-        n) runs=$OPTARG ;;
-        p) python=$OPTARG ;;
-        t) tool=$OPTARG ;;
-        V) real_virtualenv=$OPTARG ;;
-        *) sed -n '2,13p' "$0"; exit 2 ;;
+ve21=""
+work="$here/.work"
+cases="a,b,c,d,e"
+other=""
+hyperfine=$(command -v hyperfine || true)
+mode=compare
+VE21_VERSION=21.14.1
+
+die() { echo "benchmark: $*" >&2; exit 1; }
+usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d' | sed 's/^# \{0,1\}//'; exit "${1:-0}"; }
+while [ $# -gt 0 ]; do
+    case $1 in
+        -n) runs=$2; shift 2 ;;
+        -p) python=$2; shift 2 ;;
+        -t) tool=$2; shift 2 ;;
+        -V) ve21=$2; shift 2 ;;
+        -w) work=$2; shift 2 ;;
+        -c) cases=$2; shift 2 ;;
+        -b) other=$2; shift 2 ;;
+        --no-hyperfine) hyperfine=""; shift ;;
+        --breakdown) mode=breakdown; shift ;;
+        -h|--help) usage 0 ;;
+        *) echo "benchmark: unknown argument '$1'" >&2; usage 2 ;;
     esac
 done
-[ -x "$tool" ] || { echo "benchmark: $tool not found: build it with mvn -q -DskipTests package" >&2; exit 1; }
-[ -x "$python" ] || { echo "benchmark: $python is not an executable interpreter" >&2; exit 1; }
+case $runs in ''|*[!0-9]*|0) die "-n wants a positive number of runs, not '$runs'" ;; esac
+wants() { case ",$cases," in *",$1,"*) return 0 ;; *) return 1 ;; esac; }
 
-work=$(mktemp -d "${TMPDIR:-/tmp}/jvirtualenv-bench.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-mkdir -p "$work/home"
-clean_env=(env -i "PATH=/usr/local/bin:/usr/bin:/bin" "HOME=$work/home" "LANG=C.UTF-8"
-           "XDG_CACHE_HOME=$work/home/.cache" "XDG_CONFIG_HOME=$work/home/.config" "XDG_DATA_HOME=$work/home/.local/share"
-           "PIP_DISABLE_PIP_VERSION_CHECK=1")
-[ -n "${JAVA_HOME:-}" ] && clean_env+=("JAVA_HOME=$JAVA_HOME")
+# --- what is measured -----------------------------------------------------------------------
+[ -x "$tool" ] || die "$tool not found: build it with 'mvn -q -DskipTests package' (or pass -t)"
+tool=$(cd "$(dirname "$tool")" && pwd)/$(basename "$tool")
+if [ -n "$other" ]; then
+    [ -x "$other" ] || die "-b $other is not executable"
+    other=$(cd "$(dirname "$other")" && pwd)/$(basename "$other")
+fi
+# pyenv's root by pyenv's own rule (PYENV_ROOT, else ~/.pyenv); empty when there is none.
+pyenv_root=${PYENV_ROOT:-$HOME/.pyenv}
+pyenv_root=${pyenv_root%/}
+[ -d "$pyenv_root/versions" ] || pyenv_root=""
+if [ -z "$python" ]; then
+    if [ -n "$pyenv_root" ]; then
+        python=$(ls -d "$pyenv_root"/versions/3.11.*/bin/python3.11 2>/dev/null | sort -V | tail -n 1)
+    fi
+    [ -n "$python" ] || python=/usr/bin/python3.11
+fi
+[ -x "$python" ] || die "$python is not an executable interpreter (pass -p with a CPython 3.11)"
+python_version=$("$python" -c 'import sys; print(sys.version.split()[0])') || die "$python does not run"
 
+mkdir -p "$work/cache"
+work=$(cd "$work" && pwd)
+run=$(mktemp -d "$work/run.XXXXXX")
+trap 'rm -rf "$run"' EXIT
+env_dir="$run/env"
+
+q() { printf '%q' "$1"; }
+# The environment of every timed process: nothing from the caller (no PIP_*, VIRTUALENV_*,
+# PYTHON*, JAVA_TOOL_OPTIONS...) except JAVA_HOME, which picks the JVM the launcher runs. Each
+# tool gets its own HOME (and so its own caches) inside this run's scratch folder.
+base_path=/usr/local/bin:/usr/bin:/bin
+clean_env() { # HOME-NAME [PATH]
+    local home="$run/home-$1"
+    mkdir -p "$home"
+    printf 'env -i PATH=%s HOME=%s LANG=C.UTF-8 XDG_CACHE_HOME=%s XDG_CONFIG_HOME=%s XDG_DATA_HOME=%s' \
+        "$(q "${2:-$base_path}")" "$(q "$home")" "$(q "$home/.cache")" "$(q "$home/.config")" "$(q "$home/.local/share")"
+    if [ -n "${JAVA_HOME:-}" ]; then printf ' JAVA_HOME=%s' "$(q "$JAVA_HOME")"; fi
+}
+
+# --- virtualenv 21.14.1, the baseline ----------------------------------------------------------
+# Installed once into the cache, in a venv of the benchmark's own interpreter (so its default
+# interpreter in case (c) is the same one). pip runs with the caller's environment and pip
+# configuration, which is what points it at a local index on an offline machine.
+ensure_ve21() {
+    if [ -n "$ve21" ]; then
+        [ -x "$ve21" ] || die "-V $ve21 is not executable"
+    else
+        local key dir log
+        key=$(printf '%s' "$python" | cksum | cut -d' ' -f1)
+        dir="$work/cache/virtualenv-$VE21_VERSION-py$python_version-$key"
+        ve21="$dir/bin/virtualenv"
+        # .complete is written last: a half-made install (interrupted, failed) is made again.
+        if [ ! -f "$dir/.complete" ]; then
+            echo "benchmark: installing virtualenv $VE21_VERSION into $dir (once)" >&2
+            rm -rf "$dir"
+            log="$work/cache/virtualenv-install.log"
+            if ! { "$python" -m venv "$dir" && "$dir/bin/python" -m pip install --retries 0 \
+                    --disable-pip-version-check "virtualenv==$VE21_VERSION"; } >"$log" 2>&1; then
+                rm -rf "$dir"
+                die "cannot install virtualenv $VE21_VERSION, the baseline of every target, with
+  $python -m venv DIR && DIR/bin/python -m pip install virtualenv==$VE21_VERSION
+  pip's last words (full log: $log):
+$(grep -v '^ *$' "$log" | tail -n 3 | sed 's/^/    /')
+  Point pip at an index that has it (pip.conf, PIP_INDEX_URL), or pass -V with an installed
+  virtualenv $VE21_VERSION."
+            fi
+            touch "$dir/.complete"
+        fi
+    fi
+    local version
+    version=$($(clean_env ve21) "$ve21" --version 2>&1 | head -n 1 | cut -d' ' -f2)
+    [ "$version" = "$VE21_VERSION" ] || die "$ve21 is virtualenv '$version', not $VE21_VERSION (pass -V)"
+}
+
+# --- the Java floor for (e) -----------------------------------------------------------------
+# A hello world run with the JVM and the flags the launcher uses, and with its own class-data
+# archive made the way the launcher makes ours. The flags are not copied from launcher.sh: the
+# launcher is run once with a recording stand-in for java (through JAVA_HOME, which it honours),
+# so the floor follows whatever the launcher does.
+java_cmd=""
+floor_cmd=""
+java_flags=""
+build_floor() {
+    local real_java fake
+    if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+        real_java="$JAVA_HOME/bin/java"
+    else
+        real_java=$(PATH=$base_path command -v java) || die "no java on $base_path (set JAVA_HOME)"
+    fi
+    real_java=$(readlink -f "$real_java")
+    fake="$run/fake-jdk"
+    mkdir -p "$fake/bin"
+    printf '#!/bin/sh\nfor a in "$@"; do printf "%%s\\n" "$a"; done > "%s"\n' "$run/java-args" > "$fake/bin/java"
+    chmod +x "$fake/bin/java"
+    env -i PATH="$base_path" HOME="$run/home-flags" JAVA_HOME="$fake" "$tool" --version >/dev/null 2>&1 || true
+    [ -s "$run/java-args" ] || die "could not learn the launcher's JVM flags (running $tool with JAVA_HOME=$fake)"
+    # Everything before -jar, minus the class-list/archive options, which the floor sets itself.
+    java_flags=$(sed -e '/^-jar$/,$d' -e '/^-XX:DumpLoadedClassList=/d' -e '/^-XX:SharedArchiveFile=/d' \
+        -e '/^-Xlog:cds/d' "$run/java-args" | tr '\n' ' ')
+    java_flags=${java_flags% }
+
+    local floor="$run/floor" javac jar
+    javac="$(dirname "$real_java")/javac"
+    jar="$(dirname "$real_java")/jar"
+    [ -x "$javac" ] && [ -x "$jar" ] || die "no javac/jar next to $real_java: (e) needs a JDK"
+    mkdir -p "$floor/src/floor"
+    cat > "$floor/src/floor/Hello.java" <<'EOF'
+package floor;
+
+/** The least a JVM-based command can do: start, print one line, exit. */
+public final class Hello {
+    public static void main(String[] args) {
+        System.out.println("hello from the JVM floor");
+    }
+}
+EOF
+    "$javac" -d "$floor/classes" "$floor/src/floor/Hello.java"
+    "$jar" --create --file "$floor/hello.jar" --main-class floor.Hello -C "$floor/classes" .
+    # shellcheck disable=SC2086 # the flags are one word each, as the launcher passes them
+    "$real_java" $java_flags -XX:DumpLoadedClassList="$floor/hello.classes" -jar "$floor/hello.jar" >/dev/null
+    # shellcheck disable=SC2086
+    "$real_java" -Xshare:dump -XX:SharedClassListFile="$floor/hello.classes" -XX:SharedArchiveFile="$floor/hello.jsa" \
+        -XX:+UseSerialGC -cp "$floor/hello.jar" >/dev/null 2>&1 || die "could not dump the floor's CDS archive"
+    java_cmd=$real_java
+    floor_cmd="$(q "$real_java") $java_flags -XX:SharedArchiveFile=$(q "$floor/hello.jsa") -Xlog:cds=off -jar $(q "$floor/hello.jar")"
+}
+
+# --- pyenv for (c) ----------------------------------------------------------------------------
+# Both tools run with pyenv's shims first on PATH, and PYENV_VERSION naming the interpreter of
+# the other cases, so that the shim picks the same one. virtualenv's own default is the
+# interpreter it is installed in (the same one, see ensure_ve21); this tool's is `python3` on PATH.
+shim_path=""
+shim_env=""
+shim_note=""
+setup_shims() {
+    [ -n "$pyenv_root" ] && [ -x "$pyenv_root/shims/python3" ] || { shim_note="no pyenv shims (PYENV_ROOT or ~/.pyenv)"; return; }
+    case $python in
+        "$pyenv_root"/versions/*/bin/*) ;;
+        *) shim_note="-p $python is not a pyenv interpreter, so a shim cannot pick it"; return ;;
+    esac
+    local version=${python#"$pyenv_root"/versions/}
+    version=${version%%/*}
+    local pyenv_bin
+    pyenv_bin=$(dirname "$(readlink -f "$(command -v pyenv || echo "$pyenv_root/bin/pyenv")")")
+    shim_path="$pyenv_root/shims:$pyenv_bin:$base_path"
+    shim_env="PYENV_ROOT=$(q "$pyenv_root") PYENV_VERSION=$(q "$version")"
+}
+
+# --- commands ------------------------------------------------------------------------------------
+# Each command is one line of shell words (no operators): hyperfine -N and the own loop both run
+# it without a shell. A command that needs `&&` says `sh -c` itself.
 names=()
 commands=()
-add() { names+=("$1"); commands+=("$2"); }
-q() { printf '%q' "$1"; }
-add "jvirtualenv (seeded)" "$(q "$tool") -q -p $(q "$python") $(q "$work/env")"
-add "jvirtualenv --no-seed" "$(q "$tool") -q --no-seed -p $(q "$python") $(q "$work/env")"
-add "venv (with pip)" "$(q "$python") -m venv $(q "$work/env")"
-add "venv --without-pip" "$(q "$python") -m venv --without-pip $(q "$work/env")"
-if [ -n "$real_virtualenv" ]; then
-    add "virtualenv (seeded)" "$(q "$real_virtualenv") -q -p $(q "$python") $(q "$work/env")"
-    add "virtualenv --no-seed" "$(q "$real_virtualenv") -q --no-seed -p $(q "$python") $(q "$work/env")"
-else
-    echo "benchmark: real virtualenv not found (apt-get install python3-virtualenv, or -V PATH): skipped" >&2
-fi
+case_of=()
+add() { case_of+=("$1"); names+=("$2"); commands+=("$3"); }
+# Per case: the index of this tool's command, of the baseline, and the target ratio.
+declare -A jv_index base_index target title
 
-now_ms() { date +%s%N | cut -c1-13; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else printf "%d\n", (a[NR/2]+a[NR/2+1])/2}'; }
+time_ms() { # seconds as printed by hyperfine -> milliseconds
+    awk -v s="$1" 'BEGIN { printf "%.1f\n", s * 1000 }'
+}
+now() { if [ -n "${EPOCHREALTIME:-}" ]; then echo "${EPOCHREALTIME/,/.}"; else date +%s.%N; fi; }
 
-declare -A result
-# Warm-up: one untimed run of each (fills each tool's cache), then the timed runs interleaved
-# round-robin, so a change in machine load during the run affects every command alike. Before each
-# timed run the previous environment is deleted and the deletion synced to disk: otherwise the
-# next command, whichever it is, pays for writing back the last one's removal.
-for i in "${!names[@]}"; do
-    rm -rf "$work/env"
-    "${clean_env[@]}" bash -c "${commands[$i]}" >/dev/null 2>&1 || { echo "benchmark: '${names[$i]}' failed: ${commands[$i]}" >&2; exit 1; }
-    : > "$work/times.$i"
-done
-if command -v hyperfine >/dev/null; then
+# This tool's class-data archive is recorded by its first creation run, and holds the classes that
+# run loaded: it must be a seeded creation (as a user's first run would be), and come before any
+# timed --version run, which would otherwise time an unarchived JVM.
+prewarm_jv() {
+    local cmd build
+    for build in "$tool" ${other:+"$other"}; do
+        cmd="$(clean_env jv) $(q "$build") -q -p $(q "$python") $(q "$env_dir")"
+        rm -rf "$env_dir"
+        (cd "$run" && eval "$cmd") >"$run/prewarm.log" 2>&1 || die "jvirtualenv cannot create an environment: $cmd
+$(tail -n 5 "$run/prewarm.log")"
+    done
+}
+
+# Runs every command once untimed, so each tool's caches are warm (our app-data images and CDS
+# archive; virtualenv's app-data and py_info), and stops on the first that fails.
+warm_up() {
+    local i
     for i in "${!names[@]}"; do
-        "${clean_env[@]}" "$(command -v hyperfine)" -N --style none --runs "$runs" --prepare "sh -c $(q "rm -rf $(q "$work/env") && sync")" \
-            --export-json "$work/h.json" "bash -c $(q "${commands[$i]}")" >/dev/null 2>&1
-        result[$i]=$("$python" -c 'import json,sys; print(round(json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$work/h.json")
+        rm -rf "$env_dir"
+        (cd "$run" && eval "${commands[$i]}") >"$run/warmup.log" 2>&1 \
+            || die "'${names[$i]}' failed: ${commands[$i]}
+$(tail -n 5 "$run/warmup.log")"
+        : > "$run/times.$i"
     done
-else
-    start_all=$(now_ms)
+}
+
+# The timed runs: round by round, every command once per round, starting each round one command
+# later, so load changes on a shared machine and position effects fall on every command alike.
+# Before each timed run the previous environment is deleted and `sync`ed: otherwise whichever
+# command comes next pays for writing back the last one's removal (30-60 ms on the build VM).
+measure() {
+    local count=${#names[@]} r k i order
     for ((r = 0; r < runs; r++)); do
-        for i in "${!names[@]}"; do
-            rm -rf "$work/env"; sync
-            t0=$(now_ms)
-            "${clean_env[@]}" bash -c "${commands[$i]}" >/dev/null 2>&1
-            t1=$(now_ms)
-            echo $((t1 - t0)) >> "$work/times.$i"
-        done
-        [ $(($(now_ms) - start_all)) -gt $((120000 * ${#names[@]})) ] && break
+        order=()
+        for ((k = 0; k < count; k++)); do order+=($(((r + k) % count))); done
+        if [ -n "$hyperfine" ]; then
+            local args=()
+            for i in "${order[@]}"; do args+=("${commands[$i]}"); done
+            (cd "$run" && "$hyperfine" -N --style none --runs 1 \
+                --prepare "sh -c $(q "rm -rf $(q "$env_dir") && sync")" \
+                --export-json "$run/round.json" "${args[@]}") >"$run/hyperfine.log" 2>&1 \
+                || die "hyperfine failed in round $((r + 1)): $(tail -n 3 "$run/hyperfine.log")"
+            local k2=0
+            while read -r seconds; do
+                time_ms "$seconds" >> "$run/times.${order[$k2]}"
+                k2=$((k2 + 1))
+            done < <("$python" -c 'import json, sys
+for r in json.load(open(sys.argv[1]))["results"]: print(r["times"][0])' "$run/round.json")
+        else
+            for i in "${order[@]}"; do
+                rm -rf "$env_dir"; sync
+                local t0 t1
+                t0=$(now)
+                (cd "$run" && eval "${commands[$i]}") >/dev/null 2>&1 || die "'${names[$i]}' failed in round $((r + 1))"
+                t1=$(now)
+                awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f\n", (b - a) * 1000 }' >> "$run/times.$i"
+            done
+        fi
+        if [ -t 2 ]; then printf '\rbenchmark: round %d of %d' "$((r + 1))" "$runs" >&2; fi
     done
-    for i in "${!names[@]}"; do result[$i]=$(median < "$work/times.$i"); done
+    if [ -t 2 ]; then echo >&2; fi
+}
+stats() { # file -> "median min max"
+    sort -n "$1" | awk '{ a[NR] = $1 } END {
+        m = (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2
+        printf "%.1f %.1f %.1f\n", m, a[1], a[NR] }'
+}
+
+# =================================================================================================
+if [ "$mode" = breakdown ]; then
+    # Where this tool's time goes, from what the tool and the JVM report. Medians over RUNS.
+    build_floor
+    jv_env=$(clean_env jv)
+    seeded="$jv_env $(q "$tool") -vv -p $(q "$python") $(q "$env_dir")"
+    add x "java hello world (floor)" "$floor_cmd"
+    add x "jvirtualenv --version" "$jv_env $(q "$tool") --version"
+    add x "jvirtualenv --no-seed" "$jv_env $(q "$tool") -q --no-seed -p $(q "$python") $(q "$env_dir")"
+    add x "jvirtualenv seeded" "$jv_env $(q "$tool") -q -p $(q "$python") $(q "$env_dir")"
+    setup_shims
+    if [ -n "$shim_path" ]; then
+        add x "jvirtualenv seeded, python3 = pyenv shim" "$(clean_env jv "$shim_path") $shim_env $(q "$tool") -q $(q "$env_dir")"
+        add x "pyenv which python3 (alone)" "$(clean_env jv "$shim_path") $shim_env pyenv which python3"
+    fi
+    prewarm_jv
+    warm_up
+    measure
+    echo "wall time, median of $runs alternated runs [min .. max]"
+    for i in "${!names[@]}"; do
+        read -r m lo hi < <(stats "$run/times.$i")
+        printf '  %-44s %8s ms  [%s .. %s]\n' "${names[$i]}" "$m" "$lo" "$hi"
+    done
+    [ -z "$shim_note" ] || echo "  (no shim rows: $shim_note)"
+
+    # What the tool says about itself with -vv: every line that carries a duration in ms, and
+    # the JVM's own start-up phases (-Xlog:startuptime, passed through JVIRTUALENV_JAVA_OPTS).
+    : > "$run/reported"
+    for ((r = 0; r < runs; r++)); do
+        rm -rf "$env_dir"; sync
+        (cd "$run" && eval "${seeded/env -i /env -i JVIRTUALENV_JAVA_OPTS=-Xlog:startuptime }") >"$run/vv.log" 2>&1 \
+            || die "the -vv run failed: $(tail -n 3 "$run/vv.log")"
+        sed -n -E -e 's/^.*\[startuptime\] (Create VM), ([0-9.]+) secs$/JVM: \1\t\2s/p' \
+            -e '/\[startuptime\]/d' \
+            -e 's/^(.*[^0-9.])([0-9]+(\.[0-9]+)?) ?ms\b(.*)$/\1#\4\t\2/p' "$run/vv.log" >> "$run/reported"
+    done
+    echo
+    echo "reported by the tool (-vv lines with a duration, # = the number) and the JVM, median of $runs"
+    cut -f1 "$run/reported" | awk '!seen[$0]++' | while IFS= read -r key; do
+        awk -F'\t' -v k="$key" '$1 == k { v = $2; if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; print v }' \
+            "$run/reported" > "$run/values"
+        read -r m lo hi < <(stats "$run/values")
+        printf '  %-66s %8s ms  [%s .. %s]\n' "${key:0:66}" "$m" "$lo" "$hi"
+    done
+    stage_lines=$(grep -c -v -e '^JVM: ' -e 'created virtual environment' "$run/reported" || true)
+    if [ "$stage_lines" -eq 0 ]; then
+        echo "  (the tool prints no per-stage timings with -vv yet: only its total since Virtualenv.create"
+        echo "   started, above; JVM start-up, launcher and command-line parsing are the wall time minus"
+        echo "   that total, and the --version and hello-world rows bound them)"
+    fi
+    exit 0
 fi
 
-base_label="venv (with pip)"
-ref=""
-for i in "${!names[@]}"; do [ "${names[$i]}" = "virtualenv (seeded)" ] && ref=$i; done
-printf '%s runs each, target %s (%s)\n' "$runs" "$python" "$("$python" -c 'import sys; print(sys.version.split()[0])')"
-printf '%-24s %10s %14s %14s\n' "command" "median ms" "vs venv+pip" "vs virtualenv"
-for i in "${!names[@]}"; do
-    vs_venv=$(awk -v a="${result[$i]}" -v b="${result[2]}" 'BEGIN {printf "%.2f", a / b}')
-    if [ -n "$ref" ]; then
-        vs_ve=$(awk -v a="${result[$i]}" -v b="${result[$ref]}" 'BEGIN {printf "%.2f", a / b}')
+# =================================================================================================
+ensure_ve21
+ve20=""
+ve20_note=""
+if [ -x /usr/bin/virtualenv ] && ve20_version=$(env -i PATH=$base_path HOME="$run" /usr/bin/virtualenv --version 2>/dev/null | cut -d' ' -f2) \
+        && [ -n "$ve20_version" ]; then
+    ve20=/usr/bin/virtualenv
+else
+    ve20_note="Debian's virtualenv (apt-get install python3-virtualenv) not installed: reference skipped"
+fi
+venv_note=""
+"$python" -c 'import ensurepip, venv' 2>/dev/null || venv_note="$python has no venv/ensurepip: venv reference skipped"
+
+jv_env=$(clean_env jv)
+ve21_env=$(clean_env ve21)
+ve20_env=$(clean_env ve20)
+venv_env=$(clean_env venv)
+P=$(q "$python")
+E=$(q "$env_dir")
+T=$(q "$tool")
+V21=$(q "$ve21")
+O=$(q "$other")
+case_ref() { # case jv-name base-name target title
+    jv_index[$1]=$(index_of "$2"); base_index[$1]=$(index_of "$3"); target[$1]=$4; title[$1]=$5
+}
+index_of() { local i; for i in "${!names[@]}"; do [ "${names[$i]}" = "$1" ] && echo "$i" && return; done; }
+notes=()
+[ -z "$ve20_note" ] || notes+=("$ve20_note")
+[ -z "$venv_note" ] || notes+=("$venv_note")
+
+if wants a; then
+    add a "jvirtualenv" "$jv_env $T -q -p $P $E"
+    [ -z "$other" ] || add a "jvirtualenv (-b build)" "$jv_env $O -q -p $P $E"
+    add a "virtualenv $VE21_VERSION" "$ve21_env $V21 -q -p $P $E"
+    [ -z "$ve20" ] || add a "virtualenv $ve20_version (Debian)" "$ve20_env $ve20 -q -p $P $E"
+    [ -n "$venv_note" ] || add a "python -m venv (with pip)" "$venv_env $P -m venv $E"
+fi
+if wants b; then
+    add b "jvirtualenv --no-seed" "$jv_env $T -q --no-seed -p $P $E"
+    [ -z "$other" ] || add b "jvirtualenv --no-seed (-b build)" "$jv_env $O -q --no-seed -p $P $E"
+    add b "virtualenv $VE21_VERSION --no-seed" "$ve21_env $V21 -q --no-seed -p $P $E"
+    [ -z "$ve20" ] || add b "virtualenv $ve20_version --no-seed (Debian)" "$ve20_env $ve20 -q --no-seed -p $P $E"
+    [ -n "$venv_note" ] || add b "python -m venv --without-pip" "$venv_env $P -m venv --without-pip $E"
+fi
+if wants c; then
+    setup_shims
+    if [ -n "$shim_path" ]; then
+        add c "jvirtualenv ENV (shim python3)" "$(clean_env jv "$shim_path") $shim_env $T -q $E"
+        [ -z "$other" ] || add c "jvirtualenv ENV (-b build)" "$(clean_env jv "$shim_path") $shim_env $O -q $E"
+        add c "virtualenv $VE21_VERSION ENV (shims on PATH)" "$(clean_env ve21 "$shim_path") $shim_env $V21 -q $E"
     else
-        vs_ve="-"
+        notes+=("(c) skipped: $shim_note")
     fi
-    printf '%-24s %10s %14s %14s\n' "${names[$i]}" "${result[$i]}" "$vs_venv" "$vs_ve"
+fi
+if wants d; then
+    pip_after() { echo "sh -c $(q "$1 && $env_dir/bin/pip --version")"; }
+    add d "jvirtualenv + pip --version" "$jv_env $(pip_after "$T -q -p $P $E")"
+    [ -z "$other" ] || add d "jvirtualenv + pip --version (-b build)" "$jv_env $(pip_after "$O -q -p $P $E")"
+    add d "virtualenv $VE21_VERSION + pip --version" "$ve21_env $(pip_after "$V21 -q -p $P $E")"
+    [ -z "$ve20" ] || add d "virtualenv $ve20_version + pip --version (Debian)" "$ve20_env $(pip_after "$ve20 -q -p $P $E")"
+fi
+if wants e; then
+    build_floor
+    add e "jvirtualenv --version" "$jv_env $T --version"
+    [ -z "$other" ] || add e "jvirtualenv --version (-b build)" "$jv_env $O --version"
+    add e "java hello world (floor)" "$floor_cmd"
+    add e "virtualenv $VE21_VERSION --version" "$ve21_env $V21 --version"
+fi
+[ ${#names[@]} -gt 0 ] || die "no case selected (-c wants a subset of a,b,c,d,e)"
+wants a && case_ref a "jvirtualenv" "virtualenv $VE21_VERSION" 0.30 "(a) seeded creation, -p $python"
+wants b && case_ref b "jvirtualenv --no-seed" "virtualenv $VE21_VERSION --no-seed" 0.30 "(b) --no-seed, -p $python"
+[ -n "$shim_path" ] && wants c && case_ref c "jvirtualenv ENV (shim python3)" "virtualenv $VE21_VERSION ENV (shims on PATH)" 0.30 \
+    "(c) virtualenv ENV, no -p, pyenv shims first on PATH ($shim_env)"
+wants d && case_ref d "jvirtualenv + pip --version" "virtualenv $VE21_VERSION + pip --version" 0.35 \
+    "(d) seeded creation + first ENV/bin/pip --version"
+wants e && case_ref e "jvirtualenv --version" "java hello world (floor)" 2.00 "(e) --version against the JVM floor"
+
+prewarm_jv
+warm_up
+measure
+
+declare -A median
+for i in "${!names[@]}"; do read -r median[$i] lo[$i] hi[$i] < <(stats "$run/times.$i"); done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+echo "jvirtualenv benchmark: $runs alternated runs per command ($([ -n "$hyperfine" ] && "$hyperfine" --version || echo "own loop")), warm caches"
+echo "  interpreter   $python (Python $python_version)"
+echo "  jvirtualenv   $tool"
+echo "  baseline      virtualenv $VE21_VERSION at $ve21"
+[ -z "$other" ] || echo "  -b build      $other"
+[ -z "${java_cmd}" ] || echo "  java          $java_cmd $java_flags"
+echo "  load average  $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (at the end, on $(nproc 2>/dev/null || echo '?') cores)"
+summary=()
+met=0
+total=0
+for c in a b c d e; do
+    [ -n "${jv_index[$c]:-}" ] || continue
+    echo
+    echo "${title[$c]}"
+    for i in "${!names[@]}"; do
+        [ "${case_of[$i]}" = "$c" ] || continue
+        extra=""
+        if [ "$i" != "${jv_index[$c]}" ] && [ "$i" != "${base_index[$c]}" ]; then
+            extra="  (reference; jvirtualenv takes $(ratio "${median[${jv_index[$c]}]}" "${median[$i]}")x of it)"
+        fi
+        printf '  %-46s %8s ms  [%s .. %s]%s\n' "${names[$i]}" "${median[$i]}" "${lo[$i]}" "${hi[$i]}" "$extra"
+    done
+    r=$(ratio "${median[${jv_index[$c]}]}" "${median[${base_index[$c]}]}")
+    ok=$(awk -v r="$r" -v t="${target[$c]}" 'BEGIN { print (r <= t) ? "met" : "MISSED" }')
+    total=$((total + 1))
+    [ "$ok" = met ] && met=$((met + 1))
+    printf '  ratio %s / %s = %s   target <= %s   %s\n' "${names[${jv_index[$c]}]}" "${names[${base_index[$c]}]}" "$r" "${target[$c]}" "$ok"
+    summary+=("($c) $r/${target[$c]} $ok")
 done
+echo
+for note in "${notes[@]}"; do echo "note: $note"; done
+echo "summary: ${summary[*]}  --  $met of $total targets met"

@@ -12,7 +12,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jvirtualenv.VirtualenvException;
@@ -40,7 +39,6 @@ public final class Discovery {
     private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);
     private static final Pattern INTERPRETER_NAME = Pattern.compile("(python|pypy)(\\d+(\\.\\d+)?t?)?");
     private static final Pattern COMMAND_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9._+-]*");
-    private static final Pattern PYENV_SHIM_EXEC = Pattern.compile("exec \"([^\"]+/libexec/pyenv)\" exec");
     private static final String DEFAULT_SPEC = "python3";
 
     private final PyInfoCache cache;
@@ -205,18 +203,24 @@ public final class Discovery {
         private PythonInfo describe(Path file, boolean explicit) {
             try {
                 Path target = file;
+                boolean runThrough = false;
                 if (isShim(file)) {
-                    target = resolveShim(file);
-                    if (target == null) {
+                    ShimTarget shim = resolveShim(file);
+                    if (shim.kind() == ShimTarget.Kind.RUNS_NOTHING) {
                         failures.add(file + " is a shim that runs no installed interpreter here");
                         return null;
                     }
+                    // Undecided: the shim itself is introspected, never cached (what it runs can
+                    // change without it changing), and known by its own path, not its link target
+                    // (mise's shims are all links to the one mise binary).
+                    runThrough = shim.kind() == ShimTarget.Kind.UNDECIDED;
+                    target = runThrough ? file : shim.executable();
                 }
-                Path real = target.toRealPath();
-                if (!explicit && !considered.add(real)) {
+                Path key = runThrough ? file.toAbsolutePath().normalize() : target.toRealPath();
+                if (!explicit && !considered.add(key)) {
                     return null;
                 }
-                PythonInfo info = cache.describe(target);
+                PythonInfo info = runThrough ? cache.describeUncached(file) : cache.describe(target);
                 if (info.inVenv() && info.baseExecutable() != null && !info.baseExecutable().equals(info.executable())) {
                     LOG.debug("{} is inside an environment; using its base {}", file, info.baseExecutable());
                     info = cache.describe(Path.of(info.baseExecutable()));
@@ -270,70 +274,98 @@ public final class Discovery {
         return Files.isRegularFile(file) && Files.isExecutable(file);
     }
 
-    /** pyenv, asdf and mise put small scripts that pick a version at run time into a "shims" folder. */
+    /**
+     * pyenv, asdf and mise put small programs that pick a version at run time into a "shims"
+     * folder: scripts (pyenv, asdf) or links to the manager's binary (mise). A native binary that
+     * is no link is an interpreter that merely lives in such a folder.
+     */
     static boolean isShimDir(Path dir) {
         Path name = dir.getFileName();
         return name != null && name.toString().equals("shims");
     }
 
     static boolean isShim(Path file) {
-        return file.getParent() != null && isShimDir(file.getParent()) && !PyInfoCache.isNativeBinary(file);
+        return file.getParent() != null && isShimDir(file.getParent())
+                && (Files.isSymbolicLink(file) || !PyInfoCache.isNativeBinary(file));
+    }
+
+    /** The most a shim's text can be and still be read to find out what it runs. */
+    private static final int SHIM_TEXT_LIMIT = 64 * 1024;
+
+    /**
+     * What a shim runs. pyenv's and (simple cases of) asdf's are worked out with the manager's
+     * own rules, without running it (see {@link PyenvShims}, {@link AsdfShims}); where those
+     * rules cannot decide, a pyenv shim is resolved by asking pyenv (with this request's
+     * environment and working directory), and any other shim is left UNDECIDED: the caller runs
+     * it through, and introspection reports the real executable.
+     */
+    private ShimTarget resolveShim(Path shim) throws IOException {
+        String content = Files.size(shim) > SHIM_TEXT_LIMIT ? ""
+                : Files.readString(shim, StandardCharsets.ISO_8859_1);
+        ShimTarget target;
+        if (PyenvShims.isPyenvShim(content)) {
+            target = new PyenvShims(environment, workDir).resolve(shim, content);
+            if (target.kind() == ShimTarget.Kind.UNDECIDED) {
+                LOG.debug("pyenv's rules do not decide {}: {}; asking pyenv", shim, target.reason());
+                return pyenvWhich(shim, content);
+            }
+        } else if (AsdfShims.isAsdfShim(content)) {
+            target = new AsdfShims(environment, workDir).resolve(shim, content);
+            if (target.kind() == ShimTarget.Kind.UNDECIDED) {
+                LOG.debug("asdf's rules do not decide {}: {}; running it", shim, target.reason());
+                return target;
+            }
+        } else {
+            return ShimTarget.undecided("not a pyenv or asdf shim");
+        }
+        LOG.debug("shim {}: {}", shim, target.reason());
+        return usable(target);
+    }
+
+    /** Asks the shim's pyenv, with the PYENV_ROOT the shim itself would export. */
+    private ShimTarget pyenvWhich(Path shim, String content) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>(environment);
+        String root = PyenvShims.exportedRoot(content);
+        if (root != null) {
+            env.put("PYENV_ROOT", root);
+        }
+        Processes.Result result = Processes.runExactly(
+                List.of(PyenvShims.pyenvProgram(content), "which", shim.getFileName().toString()), workDir, env, 30);
+        if (!result.ok()) {
+            LOG.debug("pyenv which {}: {}", shim.getFileName(), result.firstErrorLine());
+            return ShimTarget.runsNothing("pyenv which: " + result.firstErrorLine());
+        }
+        String out = result.stdout().strip();
+        return usable(out.isEmpty() ? ShimTarget.runsNothing("pyenv which printed nothing")
+                : ShimTarget.runs(Path.of(out), "pyenv which"));
+    }
+
+    /** A shim's target counts only if it is an executable file and not itself a shim. */
+    private static ShimTarget usable(ShimTarget target) {
+        if (target.kind() != ShimTarget.Kind.RUNS) {
+            return target;
+        }
+        Path exe = target.executable();
+        return isExecutableFile(exe) && !isShim(exe) ? target
+                : ShimTarget.runsNothing(exe + " is not an interpreter (" + target.reason() + ")");
     }
 
     /**
-     * The interpreter a pyenv shim would run here (asking pyenv, with this request's environment
-     * and working directory, so PYENV_VERSION and .python-version count). Other shims are run
-     * through: introspection reports the real executable, and scripts are never cached.
+     * `pyenv root`, by pyenv's own rule (no process): PYENV_ROOT without a trailing slash, else
+     * ~/.pyenv; null when that has no versions folder.
      */
-    private Path resolveShim(Path shim) throws IOException {
-        String content = Files.readString(shim, StandardCharsets.ISO_8859_1);
-        if (!content.contains("pyenv")) {
-            return shim;
-        }
-        Matcher m = PYENV_SHIM_EXEC.matcher(content);
-        String pyenv = m.find() ? m.group(1) : "pyenv";
-        Map<String, String> env = new LinkedHashMap<>(environment);
-        Processes.Result result = Processes.runExactly(
-                List.of(pyenv, "which", shim.getFileName().toString()), workDir, env, 30);
-        if (!result.ok()) {
-            LOG.debug("pyenv which {}: {}", shim.getFileName(), result.firstErrorLine());
-            return null;
-        }
-        String out = result.stdout().strip();
-        Path real = out.isEmpty() ? null : Path.of(out);
-        return real != null && isExecutableFile(real) && !isShim(real) ? real : null;
-    }
-
-    /** PYENV_ROOT, else what `pyenv root` says when pyenv is on PATH, else ~/.pyenv when it exists. */
     private Path pyenvRoot() {
-        String fromEnv = environment.get("PYENV_ROOT");
-        if (fromEnv != null && !fromEnv.isBlank()) {
-            Path root = Path.of(fromEnv);
-            return Files.isDirectory(root.resolve("versions")) ? root : null;
-        }
-        for (Path dir : pathDirectories()) {
-            Path pyenv = dir.resolve("pyenv");
-            if (isExecutableFile(pyenv)) {
-                try {
-                    Processes.Result result = Processes.runExactly(List.of(pyenv.toString(), "root"), workDir,
-                            environment, 30);
-                    Path root = result.ok() && !result.stdout().isBlank() ? Path.of(result.stdout().strip()) : null;
-                    if (root != null && Files.isDirectory(root.resolve("versions"))) {
-                        return root;
-                    }
-                } catch (IOException e) {
-                    LOG.debug("pyenv root failed: {}", e.getMessage());
-                }
-                break;
+        String value = environment.get("PYENV_ROOT");
+        if (value == null || value.isEmpty()) {
+            String home = environment.get("HOME");
+            if (home == null || home.isBlank()) {
+                return null;
             }
+            value = home + "/.pyenv";
+        } else if (value.endsWith("/") && value.length() > 1) {
+            value = value.substring(0, value.length() - 1);
         }
-        String home = environment.get("HOME");
-        if (home != null && !home.isBlank()) {
-            Path root = Path.of(home, ".pyenv");
-            if (Files.isDirectory(root.resolve("versions"))) {
-                return root;
-            }
-        }
-        return null;
+        Path root = workDir.resolve(value);
+        return Files.isDirectory(root.resolve("versions")) ? root : null;
     }
 }

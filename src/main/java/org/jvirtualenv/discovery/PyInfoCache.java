@@ -82,6 +82,18 @@ public final class PyInfoCache {
         return info;
     }
 
+    /**
+     * Facts from running this very path, never cached and no link followed first: for shims,
+     * whose answer can change without the file changing, and which may tell what to run from
+     * the name they were started by.
+     */
+    public PythonInfo describeUncached(Path interpreter) {
+        if (!Files.exists(interpreter)) {
+            throw new VirtualenvException("Python interpreter " + interpreter + " does not exist");
+        }
+        return parse(interpreter, probe.describeJson(interpreter));
+    }
+
     /** The cache file of one interpreter binary. */
     public Path entryFile(Path realPath) {
         byte[] hash = Sha256.digest().digest(realPath.toString().getBytes(StandardCharsets.UTF_8));
