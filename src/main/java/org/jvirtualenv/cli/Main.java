@@ -2,6 +2,7 @@ package org.jvirtualenv.cli;
 
 import java.io.PrintWriter;
 import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.launcher.ClassDataArchive;
 import picocli.CommandLine;
 
 /**
@@ -14,7 +15,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        ClassDataArchive.start();
+        int exitCode = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        ClassDataArchive.finish();
+        System.exit(exitCode);
     }
 
     /** Runs the CLI with the given streams; returns the exit code (used by tests, too). */

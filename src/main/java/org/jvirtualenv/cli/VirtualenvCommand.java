@@ -9,6 +9,7 @@ import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.CreateResult;
 import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.launcher.ClassDataArchive;
 import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.seed.SeedOptions;
 import picocli.CommandLine;
@@ -163,6 +164,7 @@ final class VirtualenvCommand {
             }
         } else {
             CreateResult result = Virtualenv.create(request);
+            ClassDataArchive.environmentCreated(request.seed().appData(), request.seed().readOnlyAppData());
             if (!quiet) {
                 out.print(Report.render(result));
             }
