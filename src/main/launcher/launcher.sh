@@ -8,13 +8,15 @@
 # passed below and decides, knowing the resolved app-data cache, whether anything is written.
 
 # Arguments reach Java decoded as UTF-8 (see the locale below). Bytes that are not UTF-8 would be
-# decoded as U+FFFD and name a different file, so such an argument is refused. Only arguments with
-# a byte outside printable ASCII are looked at, and only where iconv exists.
+# decoded as U+FFFD and name a different file, so such an argument is refused; the message shows
+# it with each byte outside printable ASCII as '?'. Only arguments with such a byte are looked at,
+# and only where iconv exists.
 for arg in "$@"; do
     case $arg in
         *[!\ -~]*)
             if command -v iconv >/dev/null 2>&1 && ! printf '%s' "$arg" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then
-                printf 'virtualenv: error: argument is not valid UTF-8: %s (give file names and options as UTF-8 text)\n' "$arg" >&2
+                shown=$(printf '%s' "$arg" | LC_ALL=C tr -c ' -~' '?')
+                printf "virtualenv: error: argument '%s' is not valid UTF-8 (give file names and options as UTF-8 text)\n" "$shown" >&2
                 exit 2
             fi ;;
     esac

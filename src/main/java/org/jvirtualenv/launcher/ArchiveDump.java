@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jvirtualenv.util.FileTrees;
 import org.slf4j.Logger;
@@ -43,7 +44,8 @@ final class ArchiveDump {
         this.jar = jar;
     }
 
-    void run() throws IOException {
+    /** @param archivesBefore this build's archives when this JVM started, which the launcher did not map */
+    void run(Set<Path> archivesBefore) throws IOException {
         try (FileChannel channel = FileChannel.open(cds.dir().resolve(".dump.lock"), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
              FileLock lock = channel.tryLock()) {
@@ -51,8 +53,11 @@ final class ArchiveDump {
                 LOG.debug("another run is writing the class-data archive");
                 return;
             }
-            if (cds.intactArchive(build).isPresent()) {
-                return; // published by a run that finished first
+            // The launcher found no archive it would map (or mistrusted it after a crash) when this
+            // JVM started: one published since comes from a run that finished first; the older
+            // ones are replaced.
+            if (!archivesBefore.containsAll(cds.archives(build))) {
+                return;
             }
             cds.sweep(recording);
             Path work = Files.createTempDirectory(cds.dir(), ".dump-");

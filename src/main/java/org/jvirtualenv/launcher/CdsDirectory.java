@@ -7,12 +7,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jvirtualenv.util.FileTrees;
@@ -26,25 +24,24 @@ import org.jvirtualenv.util.FileTrees;
  *     has them, so one truncated or rewritten since is never mapped;</li>
  * <li>{@code crash-*}: the JVM's crash reports (the launcher sends them here);</li>
  * <li>{@code .classes.*}, {@code .dump-*}, {@code .dump.lock}: a recording, a dump in progress,
- *     and the lock that lets one run at a time dump.</li>
+ *     and the lock that lets one run at a time dump (and sweep).</li>
  * </ul>
  */
 record CdsDirectory(Path dir) {
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
-    /** A recording or dump this old belongs to a run that was killed. */
-    private static final Duration STALE = Duration.ofHours(1);
 
-    /** The archive of this build that the launcher would map, if there is one. */
-    Optional<Path> intactArchive(String build) throws IOException {
+    /** This build's archives whose names still match their size and mtime: those the launcher would map. */
+    List<Path> archives(String build) throws IOException {
+        List<Path> intact = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, build + "-*.jsa")) {
             for (Path entry : entries) {
                 BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class, NOFOLLOW);
                 if (attributes.isRegularFile() && entry.equals(publishedName(build, attributes))) {
-                    return Optional.of(entry);
+                    intact.add(entry);
                 }
             }
         }
-        return Optional.empty();
+        return intact;
     }
 
     /**
@@ -65,14 +62,17 @@ record CdsDirectory(Path dir) {
         return target;
     }
 
-    /** Removes recordings and dumps left by killed runs (never {@code keep}). */
+    /**
+     * Removes every recording but {@code keep} and every dump directory: left by killed runs (or
+     * by this tool's older launchers, as .tmp-*), or being recorded by a run that will find this
+     * one's archive. Only the holder of the dump lock may call this.
+     */
     void sweep(Path keep) throws IOException {
-        FileTime before = FileTime.from(Instant.now().minus(STALE));
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if ((name.startsWith(".classes.") || name.startsWith(".dump-")) && !entry.equals(keep)
-                        && Files.getLastModifiedTime(entry, NOFOLLOW).compareTo(before) < 0) {
+                if ((name.startsWith(".classes.") || name.startsWith(".dump-") || name.startsWith(".tmp-"))
+                        && !entry.equals(keep)) {
                     FileTrees.delete(entry);
                 }
             }

@@ -4,6 +4,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,14 +46,28 @@ public final class ClassDataArchive {
         }
     }
 
-    /** What the launcher passed; each part is null when it was not passed. */
-    record Launch(Path recording, Path archivePrefix, Path mapped, Path java, Path jar) {
+    /**
+     * What the launcher passed; each path is null when it was not passed.
+     *
+     * @param archivesBefore on a recording run, this build's archives when the JVM started: the
+     *                       launcher would not map them, any other one was published meanwhile
+     */
+    record Launch(Path recording, Path archivePrefix, Path mapped, Path java, Path jar, Set<Path> archivesBefore) {
         static Launch fromSystemProperties() {
             String classPath = System.getProperty("java.class.path", "");
-            return new Launch(path(RECORD), path(ARCHIVE), path(MAPPED),
-                    Path.of(System.getProperty("java.home"), "bin", "java"),
-                    classPath.isEmpty() || classPath.contains(File.pathSeparator) ? null
-                            : Path.of(classPath).toAbsolutePath());
+            Path recording = path(RECORD);
+            Path prefix = path(ARCHIVE);
+            Set<Path> before = Set.of();
+            if (recording != null && prefix != null) {
+                try {
+                    before = Set.copyOf(new CdsDirectory(prefix.getParent()).archives(prefix.getFileName().toString()));
+                } catch (IOException e) {
+                    // none to set aside
+                }
+            }
+            return new Launch(recording, prefix, path(MAPPED), Path.of(System.getProperty("java.home"), "bin", "java"),
+                    classPath.isEmpty() || classPath.contains(File.pathSeparator) ? null : Path.of(classPath).toAbsolutePath(),
+                    before);
         }
 
         private static Path path(String property) {
@@ -61,6 +76,8 @@ public final class ClassDataArchive {
         }
     }
 
+    /** Set by {@link #start} on a recording run. */
+    private static volatile Launch launch;
     private static volatile Creation created;
 
     /**
@@ -83,13 +100,18 @@ public final class ClassDataArchive {
     }
 
     /**
-     * Called once, first, by the process's main method: a run stopped by a signal (which skips
-     * {@link #finish}) still deletes the class list it was recording.
+     * Called once, first, by the process's main method. On a recording run it notes the archives
+     * already there, and sees that a run stopped by a signal (which skips {@link #finish}) still
+     * deletes its class list.
      */
     public static void start() {
-        String recording = System.getProperty(RECORD);
-        if (recording != null && !recording.isEmpty()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(new DeleteRecording(Path.of(recording)), "jvirtualenv-recording"));
+        if (System.getProperty(RECORD) == null) {
+            return;
+        }
+        Launch current = Launch.fromSystemProperties();
+        launch = current;
+        if (current.recording() != null) {
+            Runtime.getRuntime().addShutdownHook(new Thread(new DeleteRecording(current.recording()), "jvirtualenv-recording"));
         }
     }
 
@@ -109,7 +131,9 @@ public final class ClassDataArchive {
         if (System.getProperty(RECORD) == null && System.getProperty(MAPPED) == null) {
             return; // not started by the launcher, or without an archive
         }
-        finish(Launch.fromSystemProperties(), created, System.getProperty("java.vm.info", "").contains("sharing"));
+        Launch current = launch;
+        finish(current != null ? current : Launch.fromSystemProperties(), created,
+                System.getProperty("java.vm.info", "").contains("sharing"));
     }
 
     /** @param sharing whether the JVM maps a class-data archive (it falls back to none when ours fails) */
@@ -126,7 +150,7 @@ public final class ClassDataArchive {
                             && mayWrite(creation, launch.archivePrefix())
                             && creation.cds().dir().equals(launch.recording().getParent())) {
                         new ArchiveDump(creation.cds(), launch.recording(), launch.archivePrefix().getFileName().toString(),
-                                launch.java(), launch.jar()).run();
+                                launch.java(), launch.jar()).run(launch.archivesBefore());
                     }
                 } finally {
                     Files.deleteIfExists(launch.recording());
