@@ -79,6 +79,7 @@ done
 
 # The first java on PATH, without starting a subshell.
 find_jvm() {
+    JVM=
     case $JAVA in */*) JVM=$JAVA; return 0 ;; esac
     saved_ifs=$IFS
     IFS=:
