@@ -1,55 +1,150 @@
 #!/bin/sh
 # Self-executing jar: this stub is followed by a zip archive that java reads from its end.
-if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
-# -XX:-UsePerfData: no hsperfdata file in /tmp, which is outside ENV and the cache, and costs a few ms.
-OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -XX:-UsePerfData"
-# Class-data sharing (AppCDS): the first run that creates an environment records the classes it
-# loads, then a static archive of them is dumped into the app-data cache (cds/); later runs map it
-# instead of parsing and verifying those classes again. A static archive (unlike JDK 17's dynamic
-# one) also holds picocli, whose old (Java 5) class files JDK 17 still verifies at run time but no
-# longer has to parse. The archive is named after this file's and the JVM's size and mtime, so a
-# rebuilt tool or another JDK gets a new one (and the JVM validates it and ignores one that does
-# not fit). Nothing is written when the cache cannot be written, is a symlink, or
-# --read-only-app-data is given; JVIRTUALENV_NO_CDS=1 turns it off.
-CDS_DIR=""
-CDS_WRITE=1
-# Kept out of OPTS (which is split on spaces) so a cache path with spaces stays one argument.
-CDS_USE=""
-case "$XDG_CACHE_HOME" in
-    /*) CDS_DIR="$XDG_CACHE_HOME/jvirtualenv" ;;
-    *) [ -n "$HOME" ] && CDS_DIR="$HOME/.cache/jvirtualenv" ;;
-esac
-prev=""
+#
+# Every path ends in `exec java`: the process a shell, a supervisor or proc.terminate() started is
+# the JVM itself, so killing it stops the tool. Whatever outlives the JVM's start (recording and
+# dumping the class-data archive) is done by the Java half of this launcher,
+# org.jvirtualenv.launcher.ClassDataArchive, which names the -Djvirtualenv.cds.* properties
+# passed below and decides, knowing the resolved app-data cache, whether anything is written.
+
+# Arguments reach Java decoded as UTF-8 (see the locale below). Bytes that are not UTF-8 would be
+# decoded as U+FFFD and name a different file, so such an argument is refused; the message shows
+# it with each byte outside printable ASCII as '?'. Only arguments with such a byte are looked at,
+# and only where iconv exists.
 for arg in "$@"; do
-    case "$prev" in --app-data) CDS_DIR="$arg" ;; esac
-    case "$arg" in
-        --app-data=*) CDS_DIR="${arg#--app-data=}" ;;
-        --read-only-app-data) CDS_WRITE="" ;;
+    case $arg in
+        *[!\ -~]*)
+            if command -v iconv >/dev/null 2>&1 && ! printf '%s' "$arg" | iconv -f UTF-8 -t UTF-8 >/dev/null 2>&1; then
+                shown=$(printf '%s' "$arg" | LC_ALL=C tr -c ' -~' '?')
+                printf "virtualenv: error: argument '%s' is not valid UTF-8 (give file names and options as UTF-8 text)\n" "$shown" >&2
+                exit 2
+            fi ;;
+    esac
+done
+
+# Java 17 takes the encoding of file names and arguments (sun.jnu.encoding) from the locale and
+# ignores -Dsun.jnu.encoding; under LANG=C, as in most containers, it could not name "env-é". When
+# the caller's character type is not UTF-8, the JVM (and the interpreters it runs) get C.UTF-8's,
+# if the system has that locale; the language of messages is left alone.
+case ${LC_ALL:-${LC_CTYPE:-$LANG}} in
+    *[Uu][Tt][Ff]-8* | *[Uu][Tt][Ff]8*) ;;
+    *)
+        if [ -d /usr/lib/locale/C.utf8 ] || [ -d /usr/lib/locale/C.UTF-8 ] \
+                || locale -a 2>/dev/null | grep -qix 'c\.utf-\{0,1\}8'; then
+            if [ -n "$LC_ALL" ]; then LC_ALL=C.UTF-8; export LC_ALL; else LC_CTYPE=C.UTF-8; export LC_CTYPE; fi
+        fi ;;
+esac
+
+if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA=$JAVA_HOME/bin/java; else JAVA=java; fi
+# -XX:-UsePerfData: no hsperfdata file in /tmp, which is outside ENV and the cache, and costs a few ms.
+# No core file, and the JVM's crash reports go to the cache (below) or nowhere: never into the
+# caller's directory.
+OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Xshare:auto -Xlog:cds=off -XX:-UsePerfData -XX:-CreateCoredumpOnCrash -Dfile.encoding=UTF-8"
+CRASH_LOG=-XX:ErrorFile=/dev/null
+CRASH_REPLAY=-XX:ReplayDataFile=/dev/null
+
+# Class-data sharing (AppCDS): the JVM maps an archive of the tool's classes, already parsed and
+# verified, from cds/ in the app-data cache. A static archive (unlike JDK 17's dynamic one) also
+# holds picocli, whose old (Java 5) class files JDK 17 still verifies at run time but no longer has
+# to parse. When there is none, this run records the classes it loads, and if it creates an
+# environment the Java side dumps the archive before exiting (see ClassDataArchive).
+#
+# An archive is named jvirtualenv-<this file's size-mtime>-<the JVM's size-mtime>-<its own
+# size-mtime>.jsa: a rebuilt tool or another JDK gets its own, and an archive that was truncated or
+# changed since it was published is never mapped (a damaged one crashes the JVM). The cache root,
+# cds/ and the archive must belong to this user and be writable by nobody else, and are never
+# followed through a link. A crash report in cds/ means a JVM died, maybe on the archive: it is not
+# mapped again until a new one is recorded. Nothing is written with --read-only-app-data, and
+# JVIRTUALENV_NO_CDS=1 turns all of it off.
+CACHE=
+case $XDG_CACHE_HOME in
+    /*) CACHE=$XDG_CACHE_HOME/jvirtualenv ;;
+    *) [ -n "$HOME" ] && CACHE=$HOME/.cache/jvirtualenv ;;
+esac
+[ -n "$VIRTUALENV_APP_DATA" ] && CACHE=$VIRTUALENV_APP_DATA
+case $VIRTUALENV_READ_ONLY_APP_DATA in
+    "" | 0 | [Ff]alse | FALSE | [Nn]o | NO | [Oo]ff | OFF) WRITE=1 ;;
+    *) WRITE= ;;
+esac
+prev=
+for arg in "$@"; do
+    case $prev in --app-data) CACHE=$arg ;; esac
+    case $arg in
+        --app-data=*) CACHE=${arg#--app-data=} ;;
+        --read-only-app-data) WRITE= ;;
         --) break ;;
     esac
-    prev="$arg"
+    prev=$arg
 done
-if [ -z "$JVIRTUALENV_NO_CDS" ] && [ -n "$CDS_DIR" ]; then
-    JVM=$(command -v "$JAVA" 2>/dev/null)
-    ID=$( { stat -L -c '%s-%Y' "$0" "$JVM" 2>/dev/null || stat -L -f '%z-%m' "$0" "$JVM" 2>/dev/null; } | tr '\n' '-')
-    JSA="$CDS_DIR/cds/jvirtualenv-${ID}static.jsa"
-    if [ -n "$ID" ] && [ -f "$JSA" ] && [ ! -L "$JSA" ] && [ ! -L "$CDS_DIR/cds" ]; then
-        CDS_USE="-XX:SharedArchiveFile=$JSA"
-        OPTS="$OPTS -Xlog:cds=off"
-    elif [ -n "$ID" ] && [ -n "$CDS_WRITE" ] && [ ! -L "$CDS_DIR" ] && [ ! -L "$CDS_DIR/cds" ] \
-            && (umask 077 && mkdir -p "$CDS_DIR/cds") 2>/dev/null && [ -w "$CDS_DIR/cds" ]; then
-        TMP="$CDS_DIR/cds/.tmp-$$"
-        "$JAVA" $OPTS -XX:DumpLoadedClassList="$TMP.classes" $JVIRTUALENV_JAVA_OPTS -jar "$0" "$@"
-        STATUS=$?
-        # Only a run that created an environment shows which classes matter; after --help, --version
-        # or an error the list is dropped and the next run records again.
-        if [ "$STATUS" -eq 0 ] && grep -q -e '^org/jvirtualenv/create/PlanExecutor$' -e '^org/jvirtualenv/create/PlanExecutor ' "$TMP.classes" 2>/dev/null; then
-            "$JAVA" -Xshare:dump -XX:SharedClassListFile="$TMP.classes" -XX:SharedArchiveFile="$TMP.jsa" \
-                -XX:+UseSerialGC -cp "$0" >/dev/null 2>&1 && mv -f "$TMP.jsa" "$JSA" 2>/dev/null
-        fi
-        rm -f "$TMP.classes" "$TMP.jsa"
-        exit $STATUS
+
+# The first java on PATH, without starting a subshell.
+find_jvm() {
+    JVM=
+    case $JAVA in */*) JVM=$JAVA; return 0 ;; esac
+    saved_ifs=$IFS
+    IFS=:
+    for dir in $PATH; do
+        if [ -f "${dir:-.}/java" ] && [ -x "${dir:-.}/java" ]; then JVM=${dir:-.}/java; break; fi
+    done
+    IFS=$saved_ifs
+    [ -n "$JVM" ]
+}
+
+# Neither group nor others may write (an octal mode from stat).
+private_mode() {
+    case $1 in "" | *[!0-7]*) return 1 ;; esac
+    [ $((0$1 & 022)) -eq 0 ]
+}
+
+# Sets MAP (an archive to map) or RECORD (a new, private file to record the loaded classes into).
+# One stat, whose lines follow its operands: this file, the JVM, the cache root, cds/, then every
+# archive in cds/ (normally one), each as size-mtime and mode.
+cds_probe() {
+    cds=$CACHE/cds
+    if [ -L "$CACHE" ] || [ -L "$cds" ]; then return; fi
+    if [ ! -d "$cds" ]; then
+        [ -n "$WRITE" ] || return
+        (umask 077 && mkdir -p "$cds") 2>/dev/null || return
     fi
+    [ -O "$CACHE" ] && [ -O "$cds" ] && find_jvm || return
+    set -- "$cds"/jvirtualenv-*.jsa
+    [ -e "$1" ] || set --
+    facts=$(stat -L -c '%s-%Y %a' -- "$0" "$JVM" "$CACHE" "$cds" "$@" 2>/dev/null) ||
+        facts=$(stat -L -f '%z-%m %Lp' -- "$0" "$JVM" "$CACHE" "$cds" "$@" 2>/dev/null) || return
+    set -- $facts
+    [ $# -ge 8 ] && private_mode "$6" && private_mode "$8" || return
+    case $1-$3 in *[!0-9-]*) return ;; esac
+    prefix=$cds/jvirtualenv-$1-$3
+    shift 8
+    case $cds in
+        *%*) ;;
+        *) CRASH_LOG=-XX:ErrorFile=$cds/crash-%p.log CRASH_REPLAY=-XX:ReplayDataFile=$cds/crash-%p.replay ;;
+    esac
+    crashed=
+    for log in "$cds"/crash-*; do [ -e "$log" ] && crashed=1; break; done
+    # The same pattern again gives the archives in the same order as their lines.
+    for archive in "$cds"/jvirtualenv-*.jsa; do
+        [ $# -ge 2 ] || break
+        if [ -z "$crashed" ] && [ "$archive" = "$prefix-$1.jsa" ] && private_mode "$2" \
+                && [ -f "$archive" ] && [ ! -L "$archive" ] && [ -O "$archive" ]; then
+            MAP=$archive
+            return
+        fi
+        shift 2
+    done
+    [ -n "$WRITE" ] || return
+    RECORD=$(mktemp "$cds/.classes.XXXXXX" 2>/dev/null) || RECORD=
+}
+
+MAP=
+RECORD=
+if [ -z "$JVIRTUALENV_NO_CDS" ] && [ -n "$CACHE" ]; then cds_probe; fi
+if [ -n "$MAP" ]; then
+    exec "$JAVA" $OPTS "$CRASH_LOG" "$CRASH_REPLAY" "-XX:SharedArchiveFile=$MAP" "-Djvirtualenv.cds.mapped=$MAP" \
+        $JVIRTUALENV_JAVA_OPTS -jar "$0" "$@"
+elif [ -n "$RECORD" ]; then
+    exec "$JAVA" $OPTS "$CRASH_LOG" "$CRASH_REPLAY" "-XX:DumpLoadedClassList=$RECORD" \
+        "-Djvirtualenv.cds.record=$RECORD" "-Djvirtualenv.cds.archive=$prefix" $JVIRTUALENV_JAVA_OPTS -jar "$0" "$@"
 fi
-exec "$JAVA" $OPTS ${CDS_USE:+"$CDS_USE"} $JVIRTUALENV_JAVA_OPTS -jar "$0" "$@"
+exec "$JAVA" $OPTS "$CRASH_LOG" "$CRASH_REPLAY" $JVIRTUALENV_JAVA_OPTS -jar "$0" "$@"
 exit 1

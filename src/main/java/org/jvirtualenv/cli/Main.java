@@ -6,6 +6,7 @@ import java.util.Map;
 import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.config.ConfigFile;
 import org.jvirtualenv.config.ConfigSources;
+import org.jvirtualenv.launcher.ClassDataArchive;
 import picocli.CommandLine;
 
 /**
@@ -18,7 +19,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        ClassDataArchive.start();
+        int exitCode = run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+        ClassDataArchive.finish();
+        System.exit(exitCode);
     }
 
     /** Runs the CLI with the given streams; returns the exit code (used by tests, too). */

@@ -8,6 +8,7 @@ import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.config.CommandLineRequest;
 import org.jvirtualenv.config.ConfigSources;
 import org.jvirtualenv.config.Options;
+import org.jvirtualenv.launcher.ClassDataArchive;
 import org.jvirtualenv.relocate.RelocationReport;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
@@ -62,6 +63,7 @@ final class VirtualenvCommand {
             }
         } else {
             CreateResult result = Virtualenv.create(request);
+            ClassDataArchive.environmentCreated(request.seed().appData(), request.seed().readOnlyAppData());
             if (!quiet) {
                 out.print(Report.render(result));
             }

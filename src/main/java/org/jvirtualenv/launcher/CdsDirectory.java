@@ -1,0 +1,107 @@
+package org.jvirtualenv.launcher;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.jvirtualenv.util.FileTrees;
+
+/**
+ * cds/ in the app-data cache. It holds
+ * <ul>
+ * <li>{@code jvirtualenv-<build>-<size>-<mtime>.jsa}: a published archive, where {@code <build>}
+ *     is the launcher's name for the tool file and JVM, and size and mtime (seconds) are the
+ *     archive's own when it was published. The launcher maps an archive only while its file still
+ *     has them, so one truncated or rewritten since is never mapped;</li>
+ * <li>{@code crash-*}: the JVM's crash reports (the launcher sends them here);</li>
+ * <li>{@code .classes.*}, {@code .dump-*}, {@code .dump.lock}: a recording, a dump in progress,
+ *     and the lock that lets one run at a time dump (and sweep).</li>
+ * </ul>
+ */
+record CdsDirectory(Path dir) {
+    private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
+
+    /** This build's archives whose names still match their size and mtime: those the launcher would map. */
+    List<Path> archives(String build) throws IOException {
+        List<Path> intact = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, build + "-*.jsa")) {
+            for (Path entry : entries) {
+                BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class, NOFOLLOW);
+                if (attributes.isRegularFile() && entry.equals(publishedName(build, attributes))) {
+                    intact.add(entry);
+                }
+            }
+        }
+        return intact;
+    }
+
+    /**
+     * Moves a finished archive into place under its published name, then removes this build's
+     * other archives and the crash reports that kept them from being mapped.
+     */
+    Path publish(String build, Path archive) throws IOException {
+        Path target = publishedName(build, Files.readAttributes(archive, BasicFileAttributes.class, NOFOLLOW));
+        Files.move(archive, target, StandardCopyOption.ATOMIC_MOVE);
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (name.startsWith("crash-") || name.startsWith(build + "-") && name.endsWith(".jsa") && !entry.equals(target)) {
+                    Files.deleteIfExists(entry);
+                }
+            }
+        }
+        return target;
+    }
+
+    /**
+     * Removes every recording but {@code keep} and every dump directory: left by killed runs (or
+     * by this tool's older launchers, as .tmp-*), or being recorded by a run that will find this
+     * one's archive. Only the holder of the dump lock may call this.
+     */
+    void sweep(Path keep) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if ((name.startsWith(".classes.") || name.startsWith(".dump-") || name.startsWith(".tmp-"))
+                        && !entry.equals(keep)) {
+                    FileTrees.delete(entry);
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether this directory and the cache root above it are real directories (not links) of this
+     * user that nobody else can write to: only then is an archive in them used or written.
+     */
+    boolean trusted() {
+        return isPrivate(dir) && dir.getParent() != null && isPrivate(dir.getParent());
+    }
+
+    private static boolean isPrivate(Path directory) {
+        try {
+            PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class, NOFOLLOW);
+            Set<PosixFilePermission> permissions = attributes.permissions();
+            Object owner = Files.getAttribute(directory, "unix:uid", NOFOLLOW);
+            return attributes.isDirectory()
+                    && !permissions.contains(PosixFilePermission.GROUP_WRITE)
+                    && !permissions.contains(PosixFilePermission.OTHERS_WRITE)
+                    && owner instanceof Integer uid && uid == new com.sun.security.auth.module.UnixSystem().getUid();
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private Path publishedName(String build, BasicFileAttributes attributes) {
+        return dir.resolve(build + "-" + attributes.size() + "-" + attributes.lastModifiedTime().to(TimeUnit.SECONDS) + ".jsa");
+    }
+}
