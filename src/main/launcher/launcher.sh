@@ -61,6 +61,9 @@ case $XDG_CACHE_HOME in
     /*) CACHE=$XDG_CACHE_HOME/jvirtualenv ;;
     *) [ -n "$HOME" ] && CACHE=$HOME/.cache/jvirtualenv ;;
 esac
+# The same order as the Java side (AppData.defaultFor, then the option's variable); Java writes
+# nothing when its resolved cache differs from this guess (an ini file's app_data, for instance).
+case $VIRTUALENV_OVERRIDE_APP_DATA in /*) CACHE=$VIRTUALENV_OVERRIDE_APP_DATA ;; esac
 [ -n "$VIRTUALENV_APP_DATA" ] && CACHE=$VIRTUALENV_APP_DATA
 case $VIRTUALENV_READ_ONLY_APP_DATA in
     "" | 0 | [Ff]alse | FALSE | [Nn]o | NO | [Oo]ff | OFF) WRITE=1 ;;
