@@ -117,7 +117,8 @@ public final class Seeder {
                 ro = true;
             }
             this.readOnly = ro;
-            this.choice = new WheelChoice(bundled.all(), options.extraSearchDirs(), List.of(cache.wheels()));
+            this.choice = new WheelChoice(bundled.all(), options.extraSearchDirs(), List.of(cache.wheels()),
+                    UpgradedWheels.read(cache.upgradedWheels()));
         }
 
         SeedResult run(InstallScheme scheme) throws IOException {
@@ -209,7 +210,10 @@ public final class Seeder {
 
         private Placed install(WheelChoice.Source source, InstallScheme scheme, SeedScriptNames names,
                                WheelImage.Via requested) throws IOException {
+            // An upgraded wheel's image was built from bytes that matched its hash: found by that
+            // hash, it needs no check; building one checks the file first (wheelFile).
             String sha = source instanceof WheelChoice.Bundled b ? b.bundled().sha256()
+                    : source instanceof WheelChoice.Upgraded u ? u.upgraded().sha256()
                     : Sha256.hex(((WheelChoice.LocalFile) source).file());
             String key = WheelImage.targetKey(target);
             String name = WheelImage.imageName(source.wheel(), sha);
@@ -237,7 +241,25 @@ public final class Seeder {
             if (source instanceof WheelChoice.Bundled b) {
                 return bundled.materialize(b.bundled(), readOnly ? new AppData(scratch()) : cache);
             }
+            if (source instanceof WheelChoice.Upgraded u) {
+                return verified(u.upgraded());
+            }
             return ((WheelChoice.LocalFile) source).file();
+        }
+
+        /** An upgraded wheel whose bytes still have the hash its upgrade recorded. */
+        private static Path verified(UpgradedWheel upgraded) {
+            String actual;
+            try {
+                actual = Sha256.hex(upgraded.file());
+            } catch (IOException e) {
+                actual = "unreadable";
+            }
+            if (!actual.equals(upgraded.sha256())) {
+                throw new WheelRejectedException("upgraded wheel " + upgraded.file() + " no longer matches the SHA-256 "
+                        + "recorded when it was fetched (run --upgrade-embed-wheels again)", false);
+            }
+            return upgraded.file();
         }
 
         /**

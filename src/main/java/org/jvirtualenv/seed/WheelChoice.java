@@ -18,11 +18,12 @@ import org.jvirtualenv.discovery.VersionSpecifier;
 
 /**
  * Picks the wheels of one distribution for one target, best first. {@code bundle}: the newest
- * wheel whose Requires-Python and tags admit the target among the bundled ones and those in the
- * extra search dirs (a bundled one wins a tie, being verified); {@code embed}: bundled ones only;
- * an exact version: that version from any of them. Failing all that, the wheels in the target
- * interpreter's own {@code ensurepip/_bundled}. Later candidates are used when an earlier one
- * turns out to be damaged.
+ * wheel whose Requires-Python and tags admit the target among the bundled ones, those the last
+ * {@code --upgrade-embed-wheels} fetched and those in the extra search dirs (on a tie the first
+ * of these wins: the bundled and upgraded ones are verified against their recorded hashes);
+ * {@code embed}: bundled ones only; an exact version: that version from any of them. Failing all
+ * that, the wheels in the target interpreter's own {@code ensurepip/_bundled}. Later candidates
+ * are used when an earlier one turns out to be damaged.
  */
 public final class WheelChoice {
     /** Where a candidate wheel comes from. */
@@ -40,22 +41,37 @@ public final class WheelChoice {
     public record LocalFile(Path file, Wheel wheel) implements Source {
     }
 
+    /** Fetched by {@code --upgrade-embed-wheels}; must still match its recorded hash when used. */
+    public record Upgraded(UpgradedWheel upgraded) implements Source {
+        @Override
+        public Wheel wheel() {
+            return upgraded.wheel();
+        }
+    }
+
     private final List<BundledWheel> bundled;
     private final List<Path> extraDirs;
     private final List<Path> exactOnlyDirs;
+    private final List<UpgradedWheel> upgraded;
 
     public WheelChoice(List<BundledWheel> bundled) {
         this(bundled, List.of(), List.of());
+    }
+
+    public WheelChoice(List<BundledWheel> bundled, List<Path> extraDirs, List<Path> exactOnlyDirs) {
+        this(bundled, extraDirs, exactOnlyDirs, List.of());
     }
 
     /**
      * @param exactOnlyDirs folders consulted only for an exact version (wheels downloaded earlier
      *                      into the cache: asking for them once must not change later defaults)
      */
-    public WheelChoice(List<BundledWheel> bundled, List<Path> extraDirs, List<Path> exactOnlyDirs) {
+    public WheelChoice(List<BundledWheel> bundled, List<Path> extraDirs, List<Path> exactOnlyDirs,
+                       List<UpgradedWheel> upgraded) {
         this.bundled = List.copyOf(bundled);
         this.extraDirs = List.copyOf(extraDirs);
         this.exactOnlyDirs = List.copyOf(exactOnlyDirs);
+        this.upgraded = List.copyOf(upgraded);
     }
 
     /** @param version "bundle" or "embed" for the newest that runs, else an exact version */
@@ -74,6 +90,12 @@ public final class WheelChoice {
             }
         }
         if (!SeedOptions.EMBED.equals(version)) {
+            for (UpgradedWheel u : upgraded) {
+                if (u.wheel().normalizedName().equals(wanted) && u.wheel().supportsTags(target)
+                        && (!exact || u.wheel().version().equals(version)) && u.requiresPython().matches(target.version())) {
+                    main.add(new Upgraded(u));
+                }
+            }
             List<Path> dirs = new ArrayList<>(extraDirs);
             if (exact) {
                 dirs.addAll(exactOnlyDirs);
@@ -97,7 +119,7 @@ public final class WheelChoice {
         return result;
     }
 
-    /** Stable: among equal versions the earlier (bundled, then the search dirs in order) stays first. */
+    /** Stable: among equal versions the earlier (bundled, upgraded, then the search dirs in order) stays first. */
     private static List<Source> newestFirst(List<Source> sources) {
         List<Source> sorted = new ArrayList<>(sources);
         sorted.sort(Comparator.comparing((Source s) -> s.wheel().release(), VersionSpecifier::compare).reversed());
@@ -134,6 +156,15 @@ public final class WheelChoice {
      * stays a candidate: installing it then fails with a message naming it, and the next is used.
      */
     static VersionSpecifier requiresPython(Path wheelFile) {
+        try {
+            return VersionSpecifier.parse(requiresPythonText(wheelFile));
+        } catch (IOException | RuntimeException e) {
+            return VersionSpecifier.any();
+        }
+    }
+
+    /** The Requires-Python header of a wheel's METADATA as written, or "" when it has none. */
+    static String requiresPythonText(Path wheelFile) throws IOException {
         try (ZipFile zip = ZipFile.builder().setPath(wheelFile).get()) {
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 String n = entry.getName();
@@ -145,16 +176,14 @@ public final class WheelChoice {
                                 break;
                             }
                             if (line.regionMatches(true, 0, "Requires-Python:", 0, 16)) {
-                                return VersionSpecifier.parse(line.substring(16).strip());
+                                return line.substring(16).strip();
                             }
                         }
                     }
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            return VersionSpecifier.any();
         }
-        return VersionSpecifier.any();
+        return "";
     }
 
     /** The wheels the target ships for ensurepip; they run on it by construction. */
