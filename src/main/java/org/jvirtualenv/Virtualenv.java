@@ -116,6 +116,20 @@ public final class Virtualenv {
         return request.workDir().resolve(request.destination()).toAbsolutePath().normalize();
     }
 
+    /**
+     * {@code --upgrade-embed-wheels}: fetches the newest pip, setuptools and wheel that run on each
+     * supported target from the index pip is configured with (as {@code environment} configures
+     * it) into the app-data cache at {@code appData} (the default for the environment when null),
+     * where the {@code bundle} choice uses them from then on. Fails with a
+     * {@link VirtualenvException} (one line, cache unchanged) when the index cannot be reached.
+     * A caller that also creates an environment upgrades first, then creates: see
+     * {@link org.jvirtualenv.seed.EmbedWheelUpgrade}.
+     */
+    public static org.jvirtualenv.seed.EmbedWheelUpgrade.Result upgradeEmbedWheels(Path appData,
+                                                                                   Map<String, String> environment) {
+        return org.jvirtualenv.seed.EmbedWheelUpgrade.run(appData, environment);
+    }
+
     /** Whether {@code --relocatable} on this request means "relocate the existing environment in place". */
     public static boolean relocatesInPlace(CreateRequest request) {
         Path dest = absoluteDestination(request);
