@@ -44,8 +44,11 @@ import org.slf4j.LoggerFactory;
  * (a pure wheel of the distribution asked for, a trial install that verifies its entries and
  * RECORD hashes, a Requires-Python that admits the targets it was fetched for): downloads and
  * checks happen in a scratch directory, and the cache's upgrade directory is replaced as a whole
- * at the end. When pip cannot reach its index, or the index offers none of the three for any
- * target, the upgrade fails with one line saying so.
+ * at the end. When pip cannot reach its index, or the index offers none of the three for the
+ * newest target, the upgrade fails with one line saying so. Wheels identical to bundled ones are
+ * not stored again, nor are wheels that require a distribution that is not seeded (wheel 0.46+
+ * needs {@code packaging}: environments seeded with it would fail {@code pip check}); the
+ * result lists them all with what became of them.
  *
  * <p>With a destination, the command line upgrades first and then creates the environment, which
  * so gets the upgraded wheels (virtualenv 21.14.1 stops with a traceback there); without one it
@@ -65,11 +68,20 @@ public final class EmbedWheelUpgrade {
      *
      * @param targets        the target versions it is the newest for
      * @param alreadyBundled byte for byte a bundled wheel, so not stored again
+     * @param unseeded       distributions it requires that are not seeded (as wheel 0.46+ needs
+     *                       packaging): such a wheel is not stored, since an environment seeded with
+     *                       it would fail {@code pip check}; empty for a stored one
      */
     public record Fetched(String fileName, String distribution, String version, String requiresPython,
-                          List<String> targets, boolean alreadyBundled) {
+                          List<String> targets, boolean alreadyBundled, List<String> unseeded) {
         public Fetched {
             targets = List.copyOf(targets);
+            unseeded = List.copyOf(unseeded);
+        }
+
+        /** Whether it is now in the cache's upgrade directory. */
+        public boolean stored() {
+            return !alreadyBundled && unseeded.isEmpty();
         }
     }
 
@@ -94,7 +106,8 @@ public final class EmbedWheelUpgrade {
             List<String> out = new ArrayList<>();
             for (Fetched f : wheels) {
                 out.add(f.distribution() + " " + f.version() + " for Python " + String.join(", ", f.targets())
-                        + (f.alreadyBundled() ? " (already bundled)" : " (new)"));
+                        + (f.alreadyBundled() ? " (already bundled)" : f.stored() ? " (new)"
+                        : " (not kept: it needs " + String.join(", ", f.unseeded()) + ", which is not seeded)"));
             }
             unavailable.forEach((target, dists) ->
                     out.add("none of " + String.join(", ", dists) + " for Python " + target + " at the index"));
@@ -185,11 +198,14 @@ public final class EmbedWheelUpgrade {
             UpgradedWheel checked = check(e.getValue(), targetsOf.get(e.getKey()), scratch.resolve("check"));
             boolean isBundled = bundled.all().stream().anyMatch(b -> b.wheel().fileName().equals(e.getKey())
                     && b.sha256().equals(checked.sha256()));
-            if (!isBundled) {
+            List<String> unseeded = WheelMetadata.read(checked.file()).unconditionalRequirements().stream()
+                    .filter(d -> !Seeder.DISTRIBUTIONS.contains(d)).distinct().toList();
+            Fetched f = new Fetched(e.getKey(), Wheel.normalize(checked.wheel().distribution()), checked.wheel().version(),
+                    checked.requiresPython().toString(), checked.targets(), isBundled, unseeded);
+            if (f.stored()) {
                 publish.add(checked);
             }
-            fetched.add(new Fetched(e.getKey(), Wheel.normalize(checked.wheel().distribution()), checked.wheel().version(),
-                    checked.requiresPython().toString(), checked.targets(), isBundled));
+            fetched.add(f);
         }
         fetched.sort(java.util.Comparator.comparing((Fetched f) -> Seeder.DISTRIBUTIONS.indexOf(f.distribution()))
                 .thenComparing(f -> VersionSpecifier.release(f.version()), VersionSpecifier::compare));
@@ -328,7 +344,7 @@ public final class EmbedWheelUpgrade {
             if (!Wheel.normalize(distInfo).equals(Wheel.normalize(expected))) {
                 throw new WheelRejectedException("wheel " + name + " holds " + distInfo + " instead of " + expected, false);
             }
-            requires = WheelChoice.requiresPythonText(file);
+            requires = WheelMetadata.read(file).requiresPython();
         } catch (WheelRejectedException e) {
             throw new VirtualenvException(failed(e.getMessage()), e);
         }

@@ -1,18 +1,13 @@
 package org.jvirtualenv.seed;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.discovery.VersionSpecifier;
 
@@ -157,33 +152,10 @@ public final class WheelChoice {
      */
     static VersionSpecifier requiresPython(Path wheelFile) {
         try {
-            return VersionSpecifier.parse(requiresPythonText(wheelFile));
+            return VersionSpecifier.parse(WheelMetadata.read(wheelFile).requiresPython());
         } catch (IOException | RuntimeException e) {
             return VersionSpecifier.any();
         }
-    }
-
-    /** The Requires-Python header of a wheel's METADATA as written, or "" when it has none. */
-    static String requiresPythonText(Path wheelFile) throws IOException {
-        try (ZipFile zip = ZipFile.builder().setPath(wheelFile).get()) {
-            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-                String n = entry.getName();
-                if (n.endsWith(".dist-info/METADATA") && n.indexOf('/') == n.lastIndexOf('/')) {
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                        for (String line : text.split("\r?\n")) {
-                            if (line.isEmpty()) {
-                                break;
-                            }
-                            if (line.regionMatches(true, 0, "Requires-Python:", 0, 16)) {
-                                return line.substring(16).strip();
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        return "";
     }
 
     /** The wheels the target ships for ensurepip; they run on it by construction. */

@@ -240,19 +240,29 @@ class EmbedWheelUpgradeTest {
     void anIndexLackingSomeDistributionsIsAskedOneAtATimeAndSaysWhatIsMissing() throws IOException {
         Path partial = tmp.resolve("partial");
         Files.createDirectories(partial);
-        // pip and setuptools that need 3.10+, and no wheel at all.
+        // pip and setuptools that need 3.10+, and a wheel for 3.12+ that needs a distribution
+        // that is not seeded (as wheel 0.46+ needs packaging).
         for (String name : List.of("pip-26.2.1-py3-none-any.whl", "setuptools-84.0.0-py3-none-any.whl")) {
             Files.copy(index.resolve(name), partial.resolve(name));
         }
+        TestWheels.withMetadata(partial, "wheel", "0.99.9", "Requires-Python: >=3.12\nRequires-Dist: packaging>=24.0\n"
+                + "Requires-Dist: pytest>=6 ; extra == \"test\"\n");
         env.put("PIP_FIND_LINKS", partial.toString());
         EmbedWheelUpgrade.Result result = Virtualenv.upgradeEmbedWheels(appData, env);
         assertEquals(List.of("3.10", "3.11", "3.12", "3.13"), fetched(result, "pip-26.2.1-py3-none-any.whl").targets());
-        assertEquals(List.of("wheel"), result.unavailable().get("3.12"));
+        assertEquals(List.of("wheel"), result.unavailable().get("3.10"));
+        assertFalse(result.unavailable().containsKey("3.12"), result.unavailable().toString());
         assertEquals(List.of("pip", "setuptools", "wheel"), result.unavailable().get("2.7"));
-        assertEquals(2, result.wheels().size(), result.wheels().toString());
+        assertEquals(3, result.wheels().size(), result.wheels().toString());
+        EmbedWheelUpgrade.Fetched needsPackaging = fetched(result, "wheel-0.99.9-py2.py3-none-any.whl");
+        assertEquals(List.of("3.12", "3.13"), needsPackaging.targets());
+        assertEquals(List.of("packaging"), needsPackaging.unseeded());
+        assertFalse(needsPackaging.stored());
+        assertTrue(result.lines().contains("wheel 0.99.9 for Python 3.12, 3.13 (not kept: it needs packaging, which is "
+                + "not seeded)"), result.lines().toString());
         try (Stream<Path> files = Files.list(result.directory())) {
             assertEquals(List.of("wheels.tsv"), files.map(p -> p.getFileName().toString()).toList(),
-                    "both are bundled already: nothing to store");
+                    "two are bundled already and one would break pip check: nothing to store");
         }
     }
 }
