@@ -25,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Installs pip, setuptools and wheel into a new environment. The app-data seeder links a cached,
  * compiled image of each wheel (built once per target version); the pip seeder runs pip from the
- * chosen pip wheel to install the chosen wheels. Wheels come from the bundled set, the extra search
- * dirs, the target's ensurepip, or (with --download) pip's index.
+ * chosen pip wheel to install the chosen wheels. Wheels come from the bundled set, those the last
+ * --upgrade-embed-wheels put into the cache ({@link EmbedWheelUpgrade}), the extra search dirs, the
+ * target's ensurepip, or (with --download) pip's index.
  */
 public final class Seeder {
     private static final Logger LOG = LoggerFactory.getLogger(Seeder.class);
