@@ -195,13 +195,20 @@ public final class EmbedWheelUpgrade {
         List<Fetched> fetched = new ArrayList<>();
         List<UpgradedWheel> publish = new ArrayList<>();
         for (Map.Entry<String, Path> e : files.entrySet()) {
-            UpgradedWheel checked = check(e.getValue(), targetsOf.get(e.getKey()), scratch.resolve("check"));
-            boolean isBundled = bundled.all().stream().anyMatch(b -> b.wheel().fileName().equals(e.getKey())
-                    && b.sha256().equals(checked.sha256()));
+            List<String> targets = targetsOf.get(e.getKey());
+            Optional<BundledWheel> same = sameAsBundled(e.getValue());
+            if (same.isPresent()) {
+                // Its bytes are the bundled wheel's, whose hash the build verified: nothing to check or store.
+                Wheel w = same.get().wheel();
+                fetched.add(new Fetched(e.getKey(), w.normalizedName(), w.version(), same.get().requiresPython().toString(),
+                        targets, true, List.of()));
+                continue;
+            }
+            UpgradedWheel checked = check(e.getValue(), targets, scratch.resolve("check"));
             List<String> unseeded = WheelMetadata.read(checked.file()).unconditionalRequirements().stream()
                     .filter(d -> !Seeder.DISTRIBUTIONS.contains(d)).distinct().toList();
-            Fetched f = new Fetched(e.getKey(), Wheel.normalize(checked.wheel().distribution()), checked.wheel().version(),
-                    checked.requiresPython().toString(), checked.targets(), isBundled, unseeded);
+            Fetched f = new Fetched(e.getKey(), checked.wheel().normalizedName(), checked.wheel().version(),
+                    checked.requiresPython().toString(), targets, false, unseeded);
             if (f.stored()) {
                 publish.add(checked);
             }
@@ -214,6 +221,16 @@ public final class EmbedWheelUpgrade {
         Map<String, List<String>> byTarget = new LinkedHashMap<>();
         TARGETS.stream().filter(unavailable::containsKey).forEach(t -> byTarget.put(t, unavailable.get(t)));
         return new Result(directory, fetched, byTarget, pipWheel.fileName(), host.executable());
+    }
+
+    private Optional<BundledWheel> sameAsBundled(Path file) throws IOException {
+        String name = file.getFileName().toString();
+        List<BundledWheel> named = bundled.all().stream().filter(b -> b.wheel().fileName().equals(name)).toList();
+        if (named.isEmpty()) {
+            return Optional.empty();
+        }
+        String sha = Sha256.hex(file);
+        return named.stream().filter(b -> b.sha256().equals(sha)).findFirst();
     }
 
     /** The newest bundled pip that runs on the host, installed into {@code dir}/site once for every run. */
