@@ -25,6 +25,8 @@ import org.jvirtualenv.seed.SeederKind;
  * @param allowExisting create into a non-empty directory that is not an environment (its files are kept)
  * @param creator      which creator makes the environment ({@code --creator})
  * @param venvRedirect when to write the PEP 832 {@code .venv} redirect beside it ({@code --[no-]venv-redirect})
+ * @param upgradeEmbedWheels first fetch the newest seed wheels into the app-data cache
+ *                     ({@link Virtualenv#upgradeEmbedWheels}), then create with them
  */
 public record CreateRequest(
         Path destination,
@@ -42,7 +44,8 @@ public record CreateRequest(
         List<String> tryFirstWith,
         boolean allowExisting,
         CreatorChoice creator,
-        VenvRedirect venvRedirect) {
+        VenvRedirect venvRedirect,
+        boolean upgradeEmbedWheels) {
 
     public CreateRequest {
         creator = creator == null ? CreatorChoice.BUILTIN : creator;
@@ -83,6 +86,7 @@ public record CreateRequest(
         private boolean allowExisting;
         private CreatorChoice creator = CreatorChoice.BUILTIN;
         private VenvRedirect venvRedirect = VenvRedirect.AUTO;
+        private boolean upgradeEmbedWheels;
 
         private Builder(Path destination) {
             this.destination = destination;
@@ -207,13 +211,18 @@ public record CreateRequest(
             return this;
         }
 
+        public Builder upgradeEmbedWheels(boolean value) {
+            upgradeEmbedWheels = value;
+            return this;
+        }
+
         public CreateRequest build() {
             Path cache = appData != null ? workDir.resolve(appData) : AppData.defaultFor(environment).root();
             return new CreateRequest(destination, pythonSpecs, clear, systemSitePackages, copies, prompt, vcsIgnore,
                     new SeedOptions(seed, seedChoices, cache, extraSearchDirs.stream().map(workDir::resolve).toList(),
                             seeder, download, resetAppData, readOnlyAppData, symlinkAppData),
                     activators, workDir, environment, relocatable, tryFirstWith, allowExisting, creator,
-                    venvRedirect);
+                    venvRedirect, upgradeEmbedWheels);
         }
     }
 }

@@ -28,6 +28,7 @@ import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.relocate.Relocator;
 import org.jvirtualenv.seed.BundledWheels;
+import org.jvirtualenv.seed.EmbedWheelUpgrade;
 import org.jvirtualenv.seed.SeedResult;
 import org.jvirtualenv.seed.Seeder;
 import org.jvirtualenv.util.FileTrees;
@@ -62,9 +63,16 @@ public final class Virtualenv {
     public static CreateResult create(CreateRequest request) {
         long start = System.nanoTime();
         Path dest = destination(request);
+        if (request.upgradeEmbedWheels() && request.seed().readOnlyAppData()) {
+            throw new VirtualenvException(VirtualenvException.USAGE, "--upgrade-embed-wheels writes into the app-data "
+                    + "cache, which --read-only-app-data forbids: drop one of them");
+        }
         if (request.seed().resetAppData()) {
             new AppData(request.seed().appData()).reset();
         }
+        // After a reset (which would delete them), before discovery and seeding (which use them).
+        EmbedWheelUpgrade.Result upgrade = request.upgradeEmbedWheels()
+                ? upgradeEmbedWheels(request.seed().appData(), request.environment()) : null;
         PyInfoCache infoCache = new PyInfoCache(new AppData(request.seed().appData()).pyInfo(),
                 new Introspector()::describeJson, !request.seed().readOnlyAppData());
         PythonInfo python = new Discovery(infoCache, request.environment(), request.workDir())
@@ -106,7 +114,7 @@ public final class Virtualenv {
             RedirectFile.apply(dest, request.venvRedirect());
             long millis = (System.nanoTime() - start) / 1_000_000;
             return new CreateResult(dest, python, creator.name(), seed,
-                    activators.stream().map(Activator::displayName).toList(), millis, request, relocation);
+                    activators.stream().map(Activator::displayName).toList(), millis, request, relocation, upgrade);
         } catch (IOException e) {
             cleanUp(firstCreated);
             throw new VirtualenvException("failed to create " + dest + ": " + describe(e), e);
@@ -118,6 +126,18 @@ public final class Virtualenv {
 
     private static Path absoluteDestination(CreateRequest request) {
         return request.workDir().resolve(request.destination()).toAbsolutePath().normalize();
+    }
+
+    /**
+     * {@code --upgrade-embed-wheels}: fetches the newest pip, setuptools and wheel that run on each
+     * supported target from the index pip is configured with (as {@code environment} configures
+     * it) into the app-data cache at {@code appData} (the default for the environment when null),
+     * where the {@code bundle} choice uses them from then on. Fails with a
+     * {@link VirtualenvException} (one line, cache unchanged) when the index cannot be reached.
+     * A request with {@link CreateRequest#upgradeEmbedWheels()} upgrades first, then creates.
+     */
+    public static EmbedWheelUpgrade.Result upgradeEmbedWheels(Path appData, Map<String, String> environment) {
+        return EmbedWheelUpgrade.run(appData, environment);
     }
 
     /** Whether {@code --relocatable} on this request means "relocate the existing environment in place". */

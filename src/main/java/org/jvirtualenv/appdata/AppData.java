@@ -18,6 +18,8 @@ import org.jvirtualenv.util.FileTrees;
  * ({@code $XDG_CACHE_HOME}, else {@code ~/.cache}). Layout:
  * <ul>
  * <li>{@code wheels/} verified copies of bundled (and downloaded) wheels, named as they were;</li>
+ * <li>{@code wheels/embed-upgrade/} the wheels the last {@code --upgrade-embed-wheels} fetched, with
+ *     their index {@code wheels.tsv} (see {@code seed.UpgradedWheels});</li>
  * <li>{@code images/<impl><X.Y>/<wheel-stem>-<sha>/} one wheel unpacked for one target version,
  *     with byte code compiled, ready to be linked into environments;</li>
  * <li>{@code locks/} lock files guarding the building of images across processes.</li>
@@ -54,6 +56,11 @@ public record AppData(Path root) {
     /** Verified copies of wheels, named as they were. */
     public Path wheels() {
         return root.resolve("wheels");
+    }
+
+    /** The wheels fetched by the last {@code --upgrade-embed-wheels}, next to the bundled ones. */
+    public Path upgradedWheels() {
+        return wheels().resolve("embed-upgrade");
     }
 
     /** Cached introspection results, one JSON file per interpreter binary. */

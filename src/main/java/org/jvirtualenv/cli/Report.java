@@ -7,7 +7,9 @@ import org.jvirtualenv.create.CreatorChoice;
 import org.jvirtualenv.create.Creators;
 import org.jvirtualenv.create.VenvRedirect;
 import org.jvirtualenv.relocate.RelocationReport;
+import org.jvirtualenv.seed.EmbedWheelUpgrade;
 import org.jvirtualenv.seed.InstalledDistribution;
+import org.jvirtualenv.seed.SeedChoice;
 import org.jvirtualenv.seed.SeedOptions;
 import org.jvirtualenv.seed.SeederKind;
 import org.jvirtualenv.seed.Seeder;
@@ -32,6 +34,9 @@ final class Report {
     static String render(CreateResult result) {
         CreateRequest req = result.request();
         StringBuilder out = new StringBuilder();
+        if (result.upgrade() != null) {
+            out.append(renderUpgrade(result.upgrade()));
+        }
         out.append("created virtual environment ").append(result.python().displayName())
                 .append(" in ").append(result.millis()).append("ms\n");
         out.append("  creator ").append(result.creator()).append("(dest=").append(result.destination())
@@ -46,10 +51,15 @@ final class Report {
         out.append(")\n");
         SeedOptions seed = req.seed();
         if (seed.enabled()) {
-            out.append(seed.seeder() == SeederKind.PIP ? "  seeder PipInvoke(" : "  seeder FromAppData(");
+            // As virtualenv 21 prints it: the download flag, then each distribution that is seeded.
+            out.append(seed.seeder() == SeederKind.PIP ? "  seeder PipInvoke(" : "  seeder FromAppData(")
+                    .append("download=").append(py(seed.download())).append(", ");
             for (String dist : Seeder.DISTRIBUTIONS) {
-                out.append(dist).append('=')
-                        .append(seed.choices().getOrDefault(dist, Seeder.defaultChoice(dist, result.python()))).append(", ");
+                String choice = result.seed().choices().getOrDefault(dist,
+                        seed.choices().getOrDefault(dist, Seeder.defaultChoice(dist, result.python())));
+                if (!choice.equals(SeedChoice.NONE.text())) {
+                    out.append(dist).append('=').append(choice).append(", ");
+                }
             }
             out.append("via=").append(result.seed().via()).append(", app_data_dir=").append(seed.appData()).append(")\n");
             if (!result.seed().installed().isEmpty()) {
@@ -65,6 +75,14 @@ final class Report {
         out.append("  activators ").append(String.join(",", result.activators())).append('\n');
         if (result.relocation() != null) {
             out.append("  relocatable: ").append(summary(result.relocation())).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String renderUpgrade(EmbedWheelUpgrade.Result upgrade) {
+        StringBuilder out = new StringBuilder("upgraded embedded wheels in ").append(upgrade.directory()).append('\n');
+        for (String line : upgrade.lines()) {
+            out.append("  ").append(line).append('\n');
         }
         return out.toString();
     }

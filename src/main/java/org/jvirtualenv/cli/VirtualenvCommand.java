@@ -7,9 +7,11 @@ import org.jvirtualenv.CreateResult;
 import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.config.CommandLineRequest;
 import org.jvirtualenv.config.ConfigSources;
+import org.jvirtualenv.config.Invocation;
 import org.jvirtualenv.config.Options;
 import org.jvirtualenv.launcher.ClassDataArchive;
 import org.jvirtualenv.relocate.RelocationReport;
+import org.jvirtualenv.seed.EmbedWheelUpgrade;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +48,17 @@ final class VirtualenvCommand {
         }
         Warmup.awaitLogging();
         try {
-            run(CommandLineRequest.request(parsed, sources, workDir), quiet, cli.getOut());
+            Invocation invocation = CommandLineRequest.invocation(parsed, sources, workDir);
+            if (invocation.upgradeOnly()) {
+                EmbedWheelUpgrade.Result upgrade = Virtualenv.upgradeEmbedWheels(invocation.appData(),
+                        invocation.environment());
+                if (!quiet) {
+                    cli.getOut().print(Report.renderUpgrade(upgrade));
+                    cli.getOut().flush();
+                }
+            } else {
+                run(invocation.request(), quiet, cli.getOut());
+            }
             return 0;
         } catch (ParameterException | ExecutionException e) {
             throw e;

@@ -35,10 +35,20 @@ public final class CommandLineRequest {
     }
 
     /**
-     * The request of a command line already parsed against {@link Options#spec(ConfigSources)}
-     * with these {@code sources}.
+     * What a command line already parsed against {@link Options#spec(ConfigSources)} with these
+     * {@code sources} asks for.
      */
+    public static Invocation invocation(ParseResult parsed, ConfigSources sources, Path workDir) {
+        return RequestMapper.invocation(parsed, sources, workDir);
+    }
+
+    /** The environment request of a parsed command line; DEST is required. */
     public static CreateRequest request(ParseResult parsed, ConfigSources sources, Path workDir) {
-        return RequestMapper.request(parsed, sources, workDir);
+        Invocation invocation = invocation(parsed, sources, workDir);
+        if (invocation.request() == null) {
+            throw new VirtualenvException(VirtualenvException.USAGE,
+                    "missing DEST: give the directory to create the environment in");
+        }
+        return invocation.request();
     }
 }

@@ -107,8 +107,8 @@ public final class Options {
         spec.addOption(text("--setuptools", "VERSION",
                 "setuptools to install, as --pip (default: bundle up to Python 3.11, none from 3.12)"));
         spec.addOption(text("--wheel", "VERSION",
-                "wheel to install, as --pip (default: only where the seeded setuptools cannot build wheels itself: "
-                        + "Python 2.7 to 3.7)"));
+                "wheel to install, as --pip (default: only beside a setuptools older than 70.1, which cannot build "
+                        + "wheels by itself: the bundled ones for Python 2.7 to 3.8)"));
         spec.addOption(flag("--no-pip", "do not install pip"));
         spec.addOption(flag("--no-setuptools", "do not install setuptools"));
         spec.addOption(flag("--no-wheel", "do not install wheel"));

@@ -37,14 +37,23 @@ final class RequestMapper {
         this.sources = sources;
     }
 
-    static CreateRequest request(ParseResult parsed, ConfigSources sources, Path workDir) {
+    static Invocation invocation(ParseResult parsed, ConfigSources sources, Path workDir) {
         return new RequestMapper(parsed, sources).map(workDir);
     }
 
-    private CreateRequest map(Path workDir) {
+    private Invocation map(Path workDir) {
         sources.checkErrors();
         logOrigins();
+        boolean upgrade = flag(Options.UPGRADE_EMBED_WHEELS);
         String dest = parsed.matchedPositionalValue(0, null);
+        if (dest == null && upgrade) {
+            Path appData = text(Options.APP_DATA).map(a -> workDir.resolve(path(a.setting()))).orElse(null);
+            if (flag(Options.READ_ONLY_APP_DATA)) {
+                throw new VirtualenvException(VirtualenvException.USAGE, "--upgrade-embed-wheels writes into the "
+                        + "app-data cache, which --read-only-app-data forbids: drop one of them");
+            }
+            return new Invocation(null, true, appData, sources.environment());
+        }
         if (dest == null) {
             throw new VirtualenvException(VirtualenvException.USAGE,
                     "missing DEST: give the directory to create the environment in");
@@ -69,7 +78,8 @@ final class RequestMapper {
                 .resetAppData(flag(Options.RESET_APP_DATA))
                 .readOnlyAppData(flag(Options.READ_ONLY_APP_DATA))
                 .symlinkAppData(flag(Options.SYMLINK_APP_DATA))
-                .allowExisting(flag(Options.ALLOW_EXISTING));
+                .allowExisting(flag(Options.ALLOW_EXISTING))
+                .upgradeEmbedWheels(upgrade);
         list(Options.PYTHON).ifPresent(specs -> {
             for (String python : specs.value()) {
                 if (python.isBlank()) {
@@ -109,7 +119,8 @@ final class RequestMapper {
             }
             request.activators(names.value());
         });
-        return request.build();
+        CreateRequest built = request.build();
+        return new Invocation(built, false, built.seed().appData(), sources.environment());
     }
 
     /** {@code --venv-redirect} always, {@code --no-venv-redirect} never, neither: beside a project. */

@@ -8,8 +8,9 @@ import java.util.Map;
 /**
  * What to seed and how. For each distribution the choice is {@code bundle} (newest wheel that runs
  * on the target among the bundled ones and the extra search dirs), {@code embed} (only the
- * bundled ones), {@code none}, an exact version, or absent (virtualenv's default for the target:
- * pip, setuptools and wheel up to 3.11, pip alone from 3.12).
+ * bundled ones), {@code none}, an exact version, or absent (virtualenv 21's default for the target:
+ * pip and setuptools up to 3.11, pip alone from 3.12; wheel only beside a setuptools older than
+ * 70.1, which cannot build wheels by itself. See {@link Seeder#defaultChoice}).
  *
  * @param extraSearchDirs  more folders holding wheels (missing folders are ignored)
  * @param seeder           link an unpacked cache image, or run pip

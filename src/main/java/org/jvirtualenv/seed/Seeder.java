@@ -6,6 +6,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.create.EnvLayout;
 import org.jvirtualenv.discovery.PythonInfo;
+import org.jvirtualenv.discovery.VersionSpecifier;
 import org.jvirtualenv.util.FileTrees;
 import org.jvirtualenv.util.Parallel;
 import org.jvirtualenv.util.Processes;
@@ -23,8 +25,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Installs pip, setuptools and wheel into a new environment. The app-data seeder links a cached,
  * compiled image of each wheel (built once per target version); the pip seeder runs pip from the
- * chosen pip wheel to install the chosen wheels. Wheels come from the bundled set, the extra search
- * dirs, the target's ensurepip, or (with --download) pip's index.
+ * chosen pip wheel to install the chosen wheels. Wheels come from the bundled set, those the last
+ * --upgrade-embed-wheels put into the cache ({@link EmbedWheelUpgrade}), the extra search dirs, the
+ * target's ensurepip, or (with --download) pip's index.
  */
 public final class Seeder {
     private static final Logger LOG = LoggerFactory.getLogger(Seeder.class);
@@ -43,12 +46,45 @@ public final class Seeder {
         this.environment = Map.copyOf(environment);
     }
 
-    /** virtualenv 20.x's defaults: setuptools and wheel stopped being seeded with 3.12. */
+    /**
+     * The first setuptools that builds wheels by itself (it took in {@code bdist_wheel}): beside it
+     * the {@code wheel} distribution adds nothing, so it is no longer seeded by default.
+     */
+    static final List<Integer> SETUPTOOLS_BUILDS_WHEELS = List.of(70, 1);
+
+    /**
+     * The choice made for a distribution the caller said nothing about, as virtualenv 21 and the
+     * original user guide have it: pip always; setuptools up to Python 3.11; wheel only beside a
+     * setuptools too old to build wheels itself. The last depends on the setuptools actually
+     * chosen (bundled, extra search dir or exact version), not on the target's version.
+     *
+     * @param setuptools the setuptools wheel being seeded, or null when none is
+     */
+    public static String defaultChoice(String distribution, PythonInfo target, Wheel setuptools) {
+        return switch (distribution) {
+            case "pip" -> SeedOptions.BUNDLE;
+            case "setuptools" -> target.version().atLeast(3, 12) ? SeedOptions.NONE : SeedOptions.BUNDLE;
+            case "wheel" -> setuptools != null && !buildsWheels(setuptools) ? SeedOptions.BUNDLE : SeedOptions.NONE;
+            default -> throw new IllegalArgumentException("not a seed distribution: " + distribution);
+        };
+    }
+
+    /**
+     * The default for a target seeded from the bundled wheels alone (no extra search dir, no
+     * exact setuptools). After a creation, {@link SeedResult#choices()} holds what was decided.
+     */
     public static String defaultChoice(String distribution, PythonInfo target) {
-        if (distribution.equals("pip") || !target.version().atLeast(3, 12)) {
-            return SeedOptions.BUNDLE;
+        Wheel setuptools = null;
+        if (distribution.equals("wheel") && defaultChoice("setuptools", target, null).equals(SeedOptions.BUNDLE)) {
+            setuptools = new WheelChoice(BundledWheels.load().all()).choose("setuptools", SeedOptions.BUNDLE, target)
+                    .map(WheelChoice.Source::wheel).orElse(null);
         }
-        return SeedOptions.NONE;
+        return defaultChoice(distribution, target, setuptools);
+    }
+
+    /** Whether this setuptools builds wheels without the {@code wheel} distribution. */
+    public static boolean buildsWheels(Wheel setuptools) {
+        return VersionSpecifier.compare(setuptools.release(), SETUPTOOLS_BUILDS_WHEELS) >= 0;
     }
 
     public SeedResult seed(Path env, EnvLayout layout, PythonInfo target, SeedOptions options) {
@@ -82,7 +118,8 @@ public final class Seeder {
                 ro = true;
             }
             this.readOnly = ro;
-            this.choice = new WheelChoice(bundled.all(), options.extraSearchDirs(), List.of(cache.wheels()));
+            this.choice = new WheelChoice(bundled.all(), options.extraSearchDirs(), List.of(cache.wheels()),
+                    UpgradedWheels.read(cache.upgradedWheels()));
         }
 
         SeedResult run(InstallScheme scheme) throws IOException {
@@ -92,8 +129,15 @@ public final class Seeder {
             List<Parallel.Task<Placed>> placements = new ArrayList<>();
             WheelImage.Via requested = options.symlinkAppData() ? WheelImage.Via.SYMLINK : WheelImage.Via.HARDLINK;
             SeedScriptNames names = new SeedScriptNames(target.version());
+            Map<String, String> decided = new LinkedHashMap<>();
+            // setuptools comes before wheel in DISTRIBUTIONS: wheel's default depends on it.
+            Wheel setuptools = null;
             for (String distribution : DISTRIBUTIONS) {
-                String wanted = options.choices().getOrDefault(distribution, defaultChoice(distribution, target));
+                String wanted = options.choices().get(distribution);
+                if (wanted == null) {
+                    wanted = defaultChoice(distribution, target, setuptools);
+                }
+                decided.put(distribution, wanted);
                 if (wanted.equals(SeedOptions.NONE)) {
                     continue;
                 }
@@ -112,6 +156,9 @@ public final class Seeder {
                             + ", and the interpreter ships none)");
                     continue;
                 }
+                if (distribution.equals("setuptools")) {
+                    setuptools = candidates.get(0).wheel();
+                }
                 if (options.seeder() == SeederKind.PIP) {
                     forPip.add(wheelFile(candidates.get(0)));
                     installed.add(new InstalledDistribution(candidates.get(0).wheel().distribution(),
@@ -124,7 +171,7 @@ public final class Seeder {
                 if (!forPip.isEmpty()) {
                     runPip(scheme, forPip);
                 }
-                return new SeedResult(installed, skipped, "pip", List.of());
+                return new SeedResult(installed, skipped, "pip", List.of(), decided);
             }
             // The distributions share no file, so they are placed at once: the time goes to system
             // calls (one per directory and per file), which overlap well.
@@ -137,7 +184,7 @@ public final class Seeder {
                     via = placed.via();
                 }
             }
-            return new SeedResult(installed, skipped, (via == null ? requested : via).label(), warnings);
+            return new SeedResult(installed, skipped, (via == null ? requested : via).label(), warnings, decided);
         }
 
         /** Tries the candidates in order; a damaged wheel is reported and the next one used. */
@@ -164,7 +211,10 @@ public final class Seeder {
 
         private Placed install(WheelChoice.Source source, InstallScheme scheme, SeedScriptNames names,
                                WheelImage.Via requested) throws IOException {
+            // An upgraded wheel's image was built from bytes that matched its hash: found by that
+            // hash, it needs no check; building one checks the file first (wheelFile).
             String sha = source instanceof WheelChoice.Bundled b ? b.bundled().sha256()
+                    : source instanceof WheelChoice.Upgraded u ? u.upgraded().sha256()
                     : Sha256.hex(((WheelChoice.LocalFile) source).file());
             String key = WheelImage.targetKey(target);
             String name = WheelImage.imageName(source.wheel(), sha);
@@ -192,7 +242,25 @@ public final class Seeder {
             if (source instanceof WheelChoice.Bundled b) {
                 return bundled.materialize(b.bundled(), readOnly ? new AppData(scratch()) : cache);
             }
+            if (source instanceof WheelChoice.Upgraded u) {
+                return verified(u.upgraded());
+            }
             return ((WheelChoice.LocalFile) source).file();
+        }
+
+        /** An upgraded wheel whose bytes still have the hash its upgrade recorded. */
+        private static Path verified(UpgradedWheel upgraded) {
+            String actual;
+            try {
+                actual = Sha256.hex(upgraded.file());
+            } catch (IOException e) {
+                actual = "unreadable";
+            }
+            if (!actual.equals(upgraded.sha256())) {
+                throw new WheelRejectedException("upgraded wheel " + upgraded.file() + " no longer matches the SHA-256 "
+                        + "recorded when it was fetched (run --upgrade-embed-wheels again)", false);
+            }
+            return upgraded.file();
         }
 
         /**

@@ -41,26 +41,32 @@ public record Wheel(String distribution, String version, String build,
 
     /** Whether the tags allow installing on this interpreter (pure wheels and CPython's own tags). */
     public boolean supportsTags(PythonInfo target) {
-        boolean platformOk = platformTags.contains("any");
-        if (!platformOk) {
-            // Only pure wheels are bundled or seeded; binary wheels are pip's business.
-            return false;
-        }
         int major = target.version().major();
         int minor = target.version().minor();
+        if (isPureFor(major, minor)) {
+            return true;
+        }
+        // Only pure wheels are bundled or seeded; binary wheels are pip's business.
+        return platformTags.contains("any") && target.isCPython()
+                && pythonTags.contains("cp" + major + minor);
+    }
+
+    /**
+     * Whether this is a pure wheel ({@code none-any}) whose python tags admit Python
+     * {@code major.minor} on any implementation: {@code pyN}, or {@code pyNM} with M at most minor.
+     */
+    public boolean isPureFor(int major, int minor) {
+        if (!platformTags.contains("any") || !abiTags.contains("none")) {
+            return false;
+        }
+        String prefix = "py" + major;
         for (String py : pythonTags) {
-            if (py.equals("py" + major)) {
-                return abiTags.contains("none");
+            if (py.equals(prefix)) {
+                return true;
             }
-            String digits = py.replaceAll("^(py|cp|pp)", "");
-            if (digits.length() >= 2 && digits.startsWith(Integer.toString(major)) && digits.matches("\\d+")) {
-                int wheelMinor = Integer.parseInt(digits.substring(Integer.toString(major).length()));
-                if (py.startsWith("py") && wheelMinor <= minor && abiTags.contains("none")) {
-                    return true;
-                }
-                if (py.startsWith("cp") && target.isCPython() && wheelMinor == minor) {
-                    return true;
-                }
+            if (py.startsWith(prefix) && py.substring(prefix.length()).matches("\\d+")
+                    && Integer.parseInt(py.substring(prefix.length())) <= minor) {
+                return true;
             }
         }
         return false;

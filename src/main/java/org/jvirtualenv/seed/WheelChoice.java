@@ -1,28 +1,24 @@
 package org.jvirtualenv.seed;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
-import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.discovery.VersionSpecifier;
 
 /**
  * Picks the wheels of one distribution for one target, best first. {@code bundle}: the newest
- * wheel whose Requires-Python and tags admit the target among the bundled ones and those in the
- * extra search dirs (a bundled one wins a tie, being verified); {@code embed}: bundled ones only;
- * an exact version: that version from any of them. Failing all that, the wheels in the target
- * interpreter's own {@code ensurepip/_bundled}. Later candidates are used when an earlier one
- * turns out to be damaged.
+ * wheel whose Requires-Python and tags admit the target among the bundled ones, those the last
+ * {@code --upgrade-embed-wheels} fetched and those in the extra search dirs (on a tie the first
+ * of these wins: the bundled and upgraded ones are verified against their recorded hashes);
+ * {@code embed}: bundled ones only; an exact version: that version from any of them. Failing all
+ * that, the wheels in the target interpreter's own {@code ensurepip/_bundled}. Later candidates
+ * are used when an earlier one turns out to be damaged.
  */
 public final class WheelChoice {
     /** Where a candidate wheel comes from. */
@@ -40,22 +36,37 @@ public final class WheelChoice {
     public record LocalFile(Path file, Wheel wheel) implements Source {
     }
 
+    /** Fetched by {@code --upgrade-embed-wheels}; must still match its recorded hash when used. */
+    public record Upgraded(UpgradedWheel upgraded) implements Source {
+        @Override
+        public Wheel wheel() {
+            return upgraded.wheel();
+        }
+    }
+
     private final List<BundledWheel> bundled;
     private final List<Path> extraDirs;
     private final List<Path> exactOnlyDirs;
+    private final List<UpgradedWheel> upgraded;
 
     public WheelChoice(List<BundledWheel> bundled) {
         this(bundled, List.of(), List.of());
+    }
+
+    public WheelChoice(List<BundledWheel> bundled, List<Path> extraDirs, List<Path> exactOnlyDirs) {
+        this(bundled, extraDirs, exactOnlyDirs, List.of());
     }
 
     /**
      * @param exactOnlyDirs folders consulted only for an exact version (wheels downloaded earlier
      *                      into the cache: asking for them once must not change later defaults)
      */
-    public WheelChoice(List<BundledWheel> bundled, List<Path> extraDirs, List<Path> exactOnlyDirs) {
+    public WheelChoice(List<BundledWheel> bundled, List<Path> extraDirs, List<Path> exactOnlyDirs,
+                       List<UpgradedWheel> upgraded) {
         this.bundled = List.copyOf(bundled);
         this.extraDirs = List.copyOf(extraDirs);
         this.exactOnlyDirs = List.copyOf(exactOnlyDirs);
+        this.upgraded = List.copyOf(upgraded);
     }
 
     /** @param version "bundle" or "embed" for the newest that runs, else an exact version */
@@ -74,6 +85,12 @@ public final class WheelChoice {
             }
         }
         if (!SeedOptions.EMBED.equals(version)) {
+            for (UpgradedWheel u : upgraded) {
+                if (u.wheel().normalizedName().equals(wanted) && u.wheel().supportsTags(target)
+                        && (!exact || u.wheel().version().equals(version)) && u.requiresPython().matches(target.version())) {
+                    main.add(new Upgraded(u));
+                }
+            }
             List<Path> dirs = new ArrayList<>(extraDirs);
             if (exact) {
                 dirs.addAll(exactOnlyDirs);
@@ -97,7 +114,7 @@ public final class WheelChoice {
         return result;
     }
 
-    /** Stable: among equal versions the earlier (bundled, then the search dirs in order) stays first. */
+    /** Stable: among equal versions the earlier (bundled, upgraded, then the search dirs in order) stays first. */
     private static List<Source> newestFirst(List<Source> sources) {
         List<Source> sorted = new ArrayList<>(sources);
         sorted.sort(Comparator.comparing((Source s) -> s.wheel().release(), VersionSpecifier::compare).reversed());
@@ -134,27 +151,11 @@ public final class WheelChoice {
      * stays a candidate: installing it then fails with a message naming it, and the next is used.
      */
     static VersionSpecifier requiresPython(Path wheelFile) {
-        try (ZipFile zip = ZipFile.builder().setPath(wheelFile).get()) {
-            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
-                String n = entry.getName();
-                if (n.endsWith(".dist-info/METADATA") && n.indexOf('/') == n.lastIndexOf('/')) {
-                    try (InputStream in = zip.getInputStream(entry)) {
-                        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-                        for (String line : text.split("\r?\n")) {
-                            if (line.isEmpty()) {
-                                break;
-                            }
-                            if (line.regionMatches(true, 0, "Requires-Python:", 0, 16)) {
-                                return VersionSpecifier.parse(line.substring(16).strip());
-                            }
-                        }
-                    }
-                }
-            }
+        try {
+            return VersionSpecifier.parse(WheelMetadata.read(wheelFile).requiresPython());
         } catch (IOException | RuntimeException e) {
             return VersionSpecifier.any();
         }
-        return VersionSpecifier.any();
     }
 
     /** The wheels the target ships for ensurepip; they run on it by construction. */

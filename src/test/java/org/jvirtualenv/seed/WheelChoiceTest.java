@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.jvirtualenv.discovery.PythonInfo;
+import org.jvirtualenv.discovery.VersionSpecifier;
 import org.jvirtualenv.testing.Described;
 import org.jvirtualenv.testing.TestWheels;
 import org.junit.jupiter.api.Test;
@@ -81,5 +82,37 @@ class WheelChoiceTest {
         assertEquals(List.of("19.2.3", "9.0.1"), versions(choice.candidates("pip", SeedOptions.BUNDLE, py27)));
         // Nothing anywhere: no candidate, and the seeder reports the distribution as skipped.
         assertEquals(List.of(), choice.candidates("wheel", SeedOptions.BUNDLE, Described.posixCPython(3, 6, 15, "/nowhere")));
+    }
+
+    @Test
+    void upgradedWheelsCountForBundleAndExactVersionsButNotForEmbed() throws IOException {
+        Path dir = tmp.resolve("upgraded");
+        Path newer = TestWheels.demo(dir, "wheel", "0.99.0", "wheel");
+        Path sameAsBundled = TestWheels.demo(dir, "wheel", "0.38.4", "wheel");
+        Path newOnly312 = TestWheels.demo(dir, "pip", "99.0", "pip");
+        List<UpgradedWheel> upgraded = List.of(
+                new UpgradedWheel(newer, Wheel.parse(newer.getFileName().toString()), Sha256.hex(newer),
+                        VersionSpecifier.any(), List.of("3.11")),
+                new UpgradedWheel(sameAsBundled, Wheel.parse(sameAsBundled.getFileName().toString()),
+                        Sha256.hex(sameAsBundled), VersionSpecifier.any(), List.of("3.11")),
+                new UpgradedWheel(newOnly312, Wheel.parse(newOnly312.getFileName().toString()), Sha256.hex(newOnly312),
+                        VersionSpecifier.parse(">=3.12"), List.of("3.12")));
+        Path extra = tmp.resolve("extra");
+        TestWheels.demo(extra, "wheel", "0.38.4", "wheel");
+        WheelChoice choice = new WheelChoice(BundledWheels.load().all(), List.of(extra), List.of(), upgraded);
+        PythonInfo py311 = Described.posixCPython(3, 11, 4, "/nowhere");
+
+        List<WheelChoice.Source> bundle = choice.candidates("wheel", SeedOptions.BUNDLE, py311);
+        assertEquals(List.of("0.99.0", "0.38.4", "0.38.4", "0.38.4"), versions(bundle));
+        assertInstanceOf(WheelChoice.Upgraded.class, bundle.get(0), "the newest wins");
+        assertInstanceOf(WheelChoice.Bundled.class, bundle.get(1), "on a tie: bundled, then upgraded, then extra");
+        assertInstanceOf(WheelChoice.Upgraded.class, bundle.get(2));
+        assertInstanceOf(WheelChoice.LocalFile.class, bundle.get(3));
+        assertEquals(List.of("0.38.4"), versions(choice.candidates("wheel", SeedOptions.EMBED, py311)));
+        assertEquals(List.of("0.99.0"), versions(choice.candidates("wheel", "0.99.0", py311)));
+        assertEquals("26.2.1", choice.choose("pip", SeedOptions.BUNDLE, py311).orElseThrow().wheel().version(),
+                "the recorded Requires-Python is respected");
+        assertEquals("99.0", choice.choose("pip", SeedOptions.BUNDLE, Described.posixCPython(3, 12, 1, "/nowhere"))
+                .orElseThrow().wheel().version());
     }
 }
