@@ -24,6 +24,7 @@ import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.seed.EmbedWheelUpgrade;
 import org.jvirtualenv.seed.Sha256;
+import org.jvirtualenv.testing.Cli;
 import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.testing.ProcessResult;
 import org.jvirtualenv.testing.Run;
@@ -266,5 +267,29 @@ class EmbedWheelUpgradeTest {
             assertEquals(List.of("wheels.tsv"), files.map(p -> p.getFileName().toString()).toList(),
                     "two are bundled already and one would break pip check: nothing to store");
         }
+    }
+
+    @Test
+    void theCommandLineUpgradesThenCreatesAndNeedsNoDestToOnlyUpgrade() throws IOException {
+        Interpreters.Found python = Interpreters.any3();
+        ProcessResult both = Cli.run(env, tmp, "--upgrade-embed-wheels", "--app-data", appData.toString(),
+                "-p", python.executable().toString(), "--wheel", "bundle", "--no-setuptools", "e");
+        assertEquals(0, both.exitCode(), both.describe());
+        assertTrue(both.stdout().startsWith("upgraded embedded wheels in " + appData.resolve("wheels/embed-upgrade")
+                + "\n"), both.stdout());
+        assertTrue(both.stdout().contains("\n  wheel 0.99.0 for Python 2.7, 3.6"), both.stdout());
+        assertTrue(both.stdout().contains("added seed packages: pip==") && both.stdout().contains("wheel==0.99.0"),
+                both.stdout());
+
+        Path other = tmp.resolve("other-cache");
+        ProcessResult alone = Cli.run(Run.with(env, "VIRTUALENV_APP_DATA", other.toString()), tmp,
+                "--upgrade-embed-wheels");
+        assertEquals(0, alone.exitCode(), alone.describe());
+        assertTrue(Files.isRegularFile(other.resolve("wheels/embed-upgrade").resolve(NEWER_WHEEL)), alone.describe());
+
+        ProcessResult readOnly = Cli.run(env, tmp, "--upgrade-embed-wheels", "--read-only-app-data");
+        assertEquals(2, readOnly.exitCode(), readOnly.describe());
+        assertEquals("virtualenv: error: --upgrade-embed-wheels writes into the app-data cache, which "
+                + "--read-only-app-data forbids: drop one of them", readOnly.stderr().strip());
     }
 }
