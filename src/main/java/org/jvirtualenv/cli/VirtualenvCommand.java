@@ -9,6 +9,9 @@ import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.CreateResult;
 import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.activation.Activator;
+import org.jvirtualenv.activation.Activators;
+import org.jvirtualenv.cli.completion.Candidates;
 import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.seed.SeedOptions;
 import picocli.CommandLine;
@@ -29,6 +32,9 @@ import picocli.CommandLine.ParseResult;
  * costs, in a tool whose whole run is a few hundred milliseconds.
  */
 final class VirtualenvCommand {
+    /** Completion candidates of --pip, --setuptools and --wheel (which also take a version). */
+    private static final Candidates SEED_VERSIONS = Candidates.of(SeedOptions.BUNDLE, SeedOptions.EMBED, SeedOptions.NONE);
+
     private VirtualenvCommand() {
     }
 
@@ -40,14 +46,17 @@ final class VirtualenvCommand {
                 .description("Create an isolated Python environment in DEST.")
                 .footer("", "Environment variables: PATH is searched for interpreters; XDG_CACHE_HOME (or ~/.cache) holds the app-data cache.");
         spec.addPositional(PositionalParamSpec.builder().index("0").paramLabel("DEST").type(String.class).required(true)
-                .description("directory to create the environment in").build());
+                .description("directory to create the environment in")
+                .completionCandidates(Candidates.directories()).build());
         spec.addOption(repeatable("-p, --python", "SPEC",
                 "interpreter to create the environment from: a path, a command on PATH (python3.12), "
                         + "or a spec searched on PATH and in pyenv: [impl][version][t][-32|-64] (3.11, 311, pypy3, "
                         + "cpython3.9, py3.10-64) or a PEP 440 specifier (>=3.10, cpython~=3.11.0), highest match wins; "
-                        + "repeatable, the first that resolves wins, then those in $VIRTUALENV_PYTHON (default: python3)"));
+                        + "repeatable, the first that resolves wins, then those in $VIRTUALENV_PYTHON (default: python3)")
+                .toBuilder().completionCandidates(Candidates.interpreters()).build());
         spec.addOption(repeatable("--try-first-with", "PATH",
-                "interpreter to try before searching; it must still satisfy the spec (repeatable)"));
+                "interpreter to try before searching; it must still satisfy the spec (repeatable)")
+                .toBuilder().completionCandidates(Candidates.files()).build());
         spec.addOption(flag("--clear", "delete the contents of DEST (an existing environment) before creating it"));
         spec.addOption(flag("--system-site-packages", "give the environment access to the base interpreter's site-packages"));
         spec.addArgGroup(oneOf(
@@ -61,16 +70,21 @@ final class VirtualenvCommand {
         spec.addOption(flag("--no-setuptools", "do not install setuptools"));
         spec.addOption(flag("--no-wheel", "do not install wheel"));
         spec.addOption(value("--pip", "VERSION",
-                "pip to install: bundle (newest that runs, default), embed (only the bundled ones), none, or an exact version"));
+                "pip to install: bundle (newest that runs, default), embed (only the bundled ones), none, or an exact version")
+                .toBuilder().completionCandidates(SEED_VERSIONS).build());
         spec.addOption(value("--setuptools", "VERSION",
-                "setuptools to install, as --pip (default: bundle up to Python 3.11, none from 3.12)"));
+                "setuptools to install, as --pip (default: bundle up to Python 3.11, none from 3.12)")
+                .toBuilder().completionCandidates(SEED_VERSIONS).build());
         spec.addOption(value("--wheel", "VERSION",
-                "wheel to install, as --pip (default: bundle up to Python 3.11, none from 3.12)"));
+                "wheel to install, as --pip (default: bundle up to Python 3.11, none from 3.12)")
+                .toBuilder().completionCandidates(SEED_VERSIONS).build());
         spec.addOption(repeatable("--extra-search-dir", "DIR",
-                "a folder of wheels that may replace the bundled ones when newer (repeatable; missing folders are ignored)"));
+                "a folder of wheels that may replace the bundled ones when newer (repeatable; missing folders are ignored)")
+                .toBuilder().completionCandidates(Candidates.directories()).build());
         spec.addOption(value("--seeder", "SEEDER",
                 "app-data (link a compiled image from the cache, default) or pip (run pip to install the wheels)")
-                .toBuilder().defaultValue(SeedOptions.APP_DATA).build());
+                .toBuilder().defaultValue(SeedOptions.APP_DATA)
+                .completionCandidates(Candidates.of(SeedOptions.APP_DATA, SeedOptions.PIP)).build());
         spec.addArgGroup(oneOf(
                 flag("--download", "fetch versions that are not available locally with pip from its index"),
                 flag("--no-download, --never-download", "use only local wheels (default)")));
@@ -79,10 +93,12 @@ final class VirtualenvCommand {
         spec.addOption(flag("--symlink-app-data",
                 "symlink seed packages' files to the app-data cache instead of linking or copying them"));
         spec.addOption(value("--app-data", "DIR",
-                "cache directory for the tool's data (default: $XDG_CACHE_HOME/jvirtualenv or ~/.cache/jvirtualenv)"));
+                "cache directory for the tool's data (default: $XDG_CACHE_HOME/jvirtualenv or ~/.cache/jvirtualenv)")
+                .toBuilder().completionCandidates(Candidates.directories()).build());
         spec.addOption(repeatable("--activators", "LIST",
                 "activation scripts to write, comma separated (default: all that fit the platform)")
-                .toBuilder().splitRegex(",").build());
+                .toBuilder().splitRegex(",")
+                .completionCandidates(Candidates.of(() -> Activators.all().stream().map(Activator::name).toList())).build());
         spec.addOption(flag("--relocatable", "make the environment work after it is moved or copied; on an existing "
                 + "environment, only make it (and what was installed since) relocatable"));
         spec.addOption(counted("-v, --verbose", "explain each step (repeat for more)"));
