@@ -1,7 +1,6 @@
 package org.jvirtualenv.cli;
 
 import java.io.PrintWriter;
-import java.util.Arrays;
 import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.cli.completion.Candidates;
 import org.jvirtualenv.cli.completion.Completion;
@@ -25,14 +24,22 @@ public final class CommandModel {
         CommandSpec spec = VirtualenvCommand.spec();
         spec.addOption(OptionSpec.builder(GENERATE_COMPLETION).paramLabel("SHELL").type(String.class)
                 .description("print the completion script for bash, zsh or fish and exit")
-                .completionCandidates(Candidates.of(() -> Arrays.stream(Completion.Shell.values())
-                        .map(Completion.Shell::displayName).toList()))
+                .completionCandidates(Candidates.of(shellNames()))
                 // For people who install by hand; the release bundle carries the scripts already.
                 .hidden(true)
                 // Like --help: with it, DEST is not required.
                 .help(true)
                 .build());
         return spec;
+    }
+
+    private static String[] shellNames() {
+        Completion.Shell[] shells = Completion.Shell.values();
+        String[] names = new String[shells.length];
+        for (int i = 0; i < shells.length; i++) {
+            names[i] = shells[i].displayName();
+        }
+        return names;
     }
 
     /** The execution strategy: the completion script when it is asked for, else the command. */

@@ -13,62 +13,58 @@ import java.util.function.Supplier;
  * what our script generators add on top. An option whose candidates are a plain iterable (an
  * enum's constants, a {@code List}) completes those words only.
  *
- * <p>The words are computed when first iterated, not when the table is built: the table is built
- * in every run of the tool, completion candidates are read only when scripts are generated.
+ * <p>The table is built in every run of the tool, the candidates are read only when scripts are
+ * generated: fixed lists are plain constants (no lambda to link per run), and a list that needs
+ * other classes loaded (a registry's names) is given as a supplier and computed when read.
  */
 public final class Candidates implements Iterable<String> {
     /** Which file-system entries to offer besides the words. */
     public enum Paths { NONE, FILES, DIRECTORIES }
 
-    /** Interpreter versions offered as {@code pythonX.Y} for {@code -p}; those the tool can create environments for. */
-    private static final List<String> PYTHON_VERSIONS =
-            List.of("3.13", "3.12", "3.11", "3.10", "3.9", "3.8", "3.7", "3.6", "2.7");
+    /**
+     * Offered for {@code -p}: commands of the versions the tool creates environments for. Not
+     * what discovery would find: that runs interpreters, far too slow for a TAB press.
+     */
+    private static final List<String> INTERPRETERS = List.of("python3", "python3.13", "python3.12", "python3.11",
+            "python3.10", "python3.9", "python3.8", "python3.7", "python3.6", "python2.7", "pypy3");
 
-    private final Supplier<List<String>> words;
+    private final List<String> words;
+    private final Supplier<List<String>> lazyWords;
     private final Paths paths;
 
-    private Candidates(Supplier<List<String>> words, Paths paths) {
+    private Candidates(List<String> words, Supplier<List<String>> lazyWords, Paths paths) {
         this.words = words;
+        this.lazyWords = lazyWords;
         this.paths = paths;
     }
 
     /** A fixed set of words. */
     public static Candidates of(String... words) {
-        List<String> list = List.of(words);
-        return new Candidates(() -> list, Paths.NONE);
+        return new Candidates(List.of(words), null, Paths.NONE);
     }
 
     /** Words known only when asked for (e.g. a registry's names). */
     public static Candidates of(Supplier<List<String>> words) {
-        return new Candidates(words, Paths.NONE);
+        return new Candidates(null, words, Paths.NONE);
     }
 
     /** Directory names. */
     public static Candidates directories() {
-        return new Candidates(List::of, Paths.DIRECTORIES);
+        return new Candidates(List.of(), null, Paths.DIRECTORIES);
     }
 
     /** File names (directories too, to get to the files). */
     public static Candidates files() {
-        return new Candidates(List::of, Paths.FILES);
+        return new Candidates(List.of(), null, Paths.FILES);
     }
 
-    /**
-     * For {@code -p}: {@code python3}, {@code python3.X}, {@code python2.7}, {@code pypy3} and
-     * file paths. Not what discovery would find: that runs interpreters, far too slow for a TAB.
-     */
+    /** For {@code -p}: {@code python3}, {@code python3.X}, {@code python2.7}, {@code pypy3}, and file paths. */
     public static Candidates interpreters() {
-        return new Candidates(() -> {
-            List<String> names = new java.util.ArrayList<>();
-            names.add("python3");
-            PYTHON_VERSIONS.forEach(v -> names.add("python" + v));
-            names.add("pypy3");
-            return List.copyOf(names);
-        }, Paths.FILES);
+        return new Candidates(INTERPRETERS, null, Paths.FILES);
     }
 
     public List<String> words() {
-        return words.get();
+        return words != null ? words : List.copyOf(lazyWords.get());
     }
 
     public Paths paths() {
