@@ -1,4 +1,6 @@
 #!/bin/sh
+# jvirtualenv launcher
+# (That line tells install.sh this file is ours; keep it second, as it is.)
 # Self-executing jar: this stub is followed by a zip archive that java reads from its end.
 if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA="$JAVA_HOME/bin/java"; else JAVA=java; fi
 # -XX:-UsePerfData: no hsperfdata file in /tmp, which is outside ENV and the cache, and costs a few ms.
