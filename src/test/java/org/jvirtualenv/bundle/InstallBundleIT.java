@@ -119,7 +119,8 @@ class InstallBundleIT {
         });
         Shells.find("bash").ifPresent(bash -> {
             ProcessResult r = Run.command(env, elsewhere, bash.toString(), "--norc", "-c",
-                    "source \"$1\"; COMP_WORDS=(virtualenv --seeder ''); COMP_CWORD=2; _jvirtualenv_complete; echo \"${COMPREPLY[*]}\"",
+                    "source \"$1\"; f=$(complete -p virtualenv); f=${f#*-F }; f=${f%% *}\n"
+                            + "COMP_WORDS=(virtualenv --seeder ''); COMP_CWORD=2; \"$f\"; echo \"${COMPREPLY[*]}\"",
                     "bash", prefix.resolve("share/bash-completion/completions/virtualenv").toString());
             assertEquals("app-data pip", r.stdout().strip(), r.describe());
         });

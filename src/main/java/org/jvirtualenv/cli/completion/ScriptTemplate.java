@@ -1,6 +1,8 @@
 package org.jvirtualenv.cli.completion;
 
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jvirtualenv.util.Resources;
@@ -21,7 +23,7 @@ final class ScriptTemplate {
         String template = Resources.text("/scripts-templates/completion/" + name);
         Matcher m = PLACEHOLDER.matcher(template);
         StringBuilder out = new StringBuilder(template.length() * 2);
-        java.util.Set<String> used = new java.util.HashSet<>();
+        Set<String> used = new HashSet<>();
         while (m.find()) {
             String value = values.get(m.group());
             if (value == null) {
