@@ -1,4 +1,6 @@
 #!/bin/sh
+# jvirtualenv launcher
+# (That line tells install.sh this file is ours; keep it second, as it is.)
 # Self-executing jar: this stub is followed by a zip archive that java reads from its end.
 #
 # Every path ends in `exec java`: the process a shell, a supervisor or proc.terminate() started is

@@ -15,6 +15,9 @@ import picocli.CommandLine;
  * Stack traces appear only with -v or --with-traceback.
  */
 public final class Main {
+    /** Exit code of a failure that is a bug of the tool (sysexits' EX_SOFTWARE). */
+    public static final int INTERNAL_ERROR = 70;
+
     private Main() {
     }
 
@@ -69,11 +72,11 @@ public final class Main {
         // initialise about thirty java.time and java.sql classes to offer converters we never use:
         // several milliseconds of each run.
         System.setProperty("picocli.converters.excludes", "java\\.time\\..*,java\\.sql\\..*");
-        CommandLine cli = new CommandLine(VirtualenvCommand.spec(sources))
+        CommandLine cli = new CommandLine(CommandModel.spec(sources))
                 .setOut(out)
                 .setErr(err)
                 .setUnmatchedOptionsArePositionalParams(false)
-                .setExecutionStrategy(parsed -> VirtualenvCommand.execute(parsed, sources, workDir, verbosity.quiet()));
+                .setExecutionStrategy(parsed -> CommandModel.execute(parsed, sources, workDir, verbosity.quiet()));
         cli.setParameterExceptionHandler((ex, cmdArgs) -> {
             err.println("virtualenv: error: " + ex.getMessage() + " (see virtualenv --help)");
             err.flush();
@@ -93,7 +96,7 @@ public final class Main {
                 ex.printStackTrace(err);
             }
             err.flush();
-            return 70;
+            return INTERNAL_ERROR;
         });
         return cli;
     }

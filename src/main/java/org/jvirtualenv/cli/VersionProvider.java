@@ -4,16 +4,33 @@ import java.nio.file.Path;
 import org.jvirtualenv.Virtualenv;
 import picocli.CommandLine.IVersionProvider;
 
-/** "virtualenv 0.1.0 (jvirtualenv) from /path/to/the/tool", like virtualenv's own --version. */
+/**
+ * {@code --version}: the first line has virtualenv's own shape ("virtualenv 21.14.1 from
+ * /path/to/virtualenv/__init__.py"), naming the file that runs (the launcher, its links resolved);
+ * the second says which JVM runs it, since the same launcher runs on whatever JAVA_HOME or PATH
+ * gives it.
+ */
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String location;
+        return new String[] {
+            "virtualenv " + Virtualenv.version() + " from " + location(),
+            "jvirtualenv (virtualenv for the JVM) running on Java " + System.getProperty("java.version")
+                    + " (" + System.getProperty("java.vendor") + ") in " + System.getProperty("java.home"),
+        };
+    }
+
+    /** The launcher (a jar behind a shell stub) or, run from a build, the classes directory. */
+    private static String location() {
         try {
-            location = Path.of(Virtualenv.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            Path path = Path.of(Virtualenv.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            try {
+                return path.toRealPath().toString();
+            } catch (java.io.IOException e) {
+                return path.toAbsolutePath().toString();
+            }
         } catch (Exception e) {
-            location = "unknown location";
+            return "an unknown location";
         }
-        return new String[] {"virtualenv " + Virtualenv.version() + " (jvirtualenv, for the JVM) from " + location};
     }
 }

@@ -37,6 +37,15 @@ public final class ConfigSources implements IDefaultValueProvider {
         this.file = file;
     }
 
+    /**
+     * No variables and no file: the bare table, as the build generates completion scripts and
+     * the man page from it (the machine that builds must not leave its own settings in them).
+     */
+    public static ConfigSources none() {
+        Path shown = ConfigFile.defaultPath(Map.of("HOME", "~"));
+        return new ConfigSources(Map.of(), new ConfigFile(shown, ConfigFile.Status.MISSING, null, Map.of()));
+    }
+
     /** The variables of {@code environment} and the ini file they point at (see {@link ConfigFile#defaultPath}). */
     public static ConfigSources of(Map<String, String> environment) {
         return of(environment, ConfigFile.defaultPath(environment));

@@ -2,7 +2,11 @@ package org.jvirtualenv.config;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jvirtualenv.activation.Activator;
+import org.jvirtualenv.activation.Activators;
 import org.jvirtualenv.create.CreatorChoice;
+import org.jvirtualenv.seed.SeedChoice;
+import org.jvirtualenv.seed.SeederKind;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -50,11 +54,24 @@ public final class Options {
     /** The seed distributions, each with {@code --NAME VERSION} and {@code --no-NAME}. */
     static final List<String> DISTRIBUTIONS = List.of("pip", "setuptools", "wheel");
 
+    /** Completion words of --pip, --setuptools and --wheel (which also take a version). */
+    private static final Candidates SEED_VERSIONS = Candidates.of(SeedChoice.BUNDLE.text(), SeedChoice.EMBED.text(),
+            SeedChoice.NONE.text());
+
     private Options() {
+    }
+
+    private static List<String> activatorNames() {
+        List<String> names = new ArrayList<>();
+        for (Activator activator : Activators.all()) {
+            names.add(activator.name());
+        }
+        return names;
     }
 
     /** The table, reading defaults from {@code sources}. */
     public static CommandSpec spec(ConfigSources sources) {
+        List<String> creators = CreatorChoice.names();
         CommandSpec spec = CommandSpec.create().name("virtualenv");
         // A value such as a prompt "${HOME}" from a variable is the user's text, not a template.
         spec.interpolateVariables(false);
@@ -72,19 +89,23 @@ public final class Options {
                         "");
         spec.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel(DEST).type(String.class)
                 .description("directory to create the environment in (required unless only --upgrade-embed-wheels is asked)")
-                .build());
+                .completionCandidates(Candidates.directories()).build());
         spec.addOption(list("-p, " + PYTHON, "SPEC",
                 "interpreter to create the environment from: a path, a command on PATH (python3.12), "
                         + "or a spec searched on PATH and in pyenv: [impl][version][t][-32|-64] (3.11, 311, pypy3, "
                         + "cpython3.9, py3.10-64) or a PEP 440 specifier (>=3.10, cpython~=3.11.0), highest match wins; "
-                        + "repeatable, the first that resolves wins, then those in $VIRTUALENV_PYTHON (default: python3)"));
+                        + "repeatable, the first that resolves wins, then those in $VIRTUALENV_PYTHON (default: python3)")
+                .toBuilder().completionCandidates(Candidates.interpreters()).build());
         spec.addOption(list(TRY_FIRST_WITH, "PATH",
-                "interpreter to try before searching; it must still satisfy the spec (repeatable)"));
-        spec.addOption(text(DISCOVERY, "NAME", "interpreter discovery method: builtin (the only one)"));
+                "interpreter to try before searching; it must still satisfy the spec (repeatable)")
+                .toBuilder().completionCandidates(Candidates.files()).build());
+        spec.addOption(text(DISCOVERY, "NAME", "interpreter discovery method: builtin (the only one)")
+                .toBuilder().completionCandidates(Candidates.of("builtin")).build());
         spec.addOption(text(CREATOR, "NAME",
                 "how to create the environment: builtin (this tool's creator for the target, default), "
                         + "venv (the target's own venv module), or a creator by name; one of "
-                        + String.join(", ", CreatorChoice.names())));
+                        + String.join(", ", creators))
+                .toBuilder().completionCandidates(Candidates.of(creators.toArray(new String[0]))).build());
         spec.addOption(flag(CLEAR, "delete the contents of DEST (an existing environment) before creating it"));
         spec.addOption(flag(ALLOW_EXISTING, "create the environment in a directory that already has other files "
                 + "(refused otherwise, so that a later --clear cannot delete them)"));
@@ -101,20 +122,24 @@ public final class Options {
                 flag(NO_VENV_REDIRECT, "never write a PEP 832 .venv file")));
         spec.addOption(flag(NO_SEED + ", --without-pip", "install no packages (no pip, setuptools or wheel)"));
         spec.addOption(text(SEEDER, "SEEDER",
-                "app-data (link a compiled image from the cache, default) or pip (run pip to install the wheels)"));
+                "app-data (link a compiled image from the cache, default) or pip (run pip to install the wheels)")
+                .toBuilder().completionCandidates(Candidates.of(SeederKind.APP_DATA.text(), SeederKind.PIP.text())).build());
         spec.addOption(text("--pip", "VERSION",
-                "pip to install: bundle (newest that runs, default), embed (only the bundled ones), none, or an exact version"));
+                "pip to install: bundle (newest that runs, default), embed (only the bundled ones), none, or an exact version")
+                .toBuilder().completionCandidates(SEED_VERSIONS).build());
         spec.addOption(text("--setuptools", "VERSION",
-                "setuptools to install, as --pip (default: bundle up to Python 3.11, none from 3.12)"));
+                "setuptools to install, as --pip (default: bundle up to Python 3.11, none from 3.12)")
+                .toBuilder().completionCandidates(SEED_VERSIONS).build());
         spec.addOption(text("--wheel", "VERSION",
                 "wheel to install, as --pip (default: only beside a setuptools older than 70.1, which cannot build "
-                        + "wheels by itself: the bundled ones for Python 2.7 to 3.8)"));
+                        + "wheels by itself: the bundled ones for Python 2.7 to 3.8)")
+                .toBuilder().completionCandidates(SEED_VERSIONS).build());
         spec.addOption(flag("--no-pip", "do not install pip"));
         spec.addOption(flag("--no-setuptools", "do not install setuptools"));
         spec.addOption(flag("--no-wheel", "do not install wheel"));
         spec.addOption(list(EXTRA_SEARCH_DIR, "DIR",
                 "a folder of wheels that may replace the bundled ones when newer (repeatable; missing folders are ignored)",
-                ValueKind.PATH_LIST));
+                ValueKind.PATH_LIST).toBuilder().completionCandidates(Candidates.directories()).build());
         spec.addArgGroup(oneOf(
                 flag(DOWNLOAD, "fetch versions that are not available locally with pip from its index"),
                 flag(NO_DOWNLOAD + ", --never-download", "use only local wheels (default)")));
@@ -130,10 +155,11 @@ public final class Options {
                 "symlink seed packages' files to the app-data cache instead of linking or copying them"));
         spec.addOption(text(APP_DATA, "DIR",
                 "cache directory for the tool's data (default: $VIRTUALENV_OVERRIDE_APP_DATA, else "
-                        + "$XDG_CACHE_HOME/jvirtualenv or ~/.cache/jvirtualenv)"));
+                        + "$XDG_CACHE_HOME/jvirtualenv or ~/.cache/jvirtualenv)")
+                .toBuilder().completionCandidates(Candidates.directories()).build());
         spec.addOption(list(ACTIVATORS, "LIST",
                 "activation scripts to write, comma separated (default: all that fit the platform)")
-                .toBuilder().splitRegex(",").build());
+                .toBuilder().splitRegex(",").completionCandidates(Candidates.of(Options::activatorNames)).build());
         spec.addOption(flag(RELOCATABLE, "make the environment work after it is moved or copied; on an existing "
                 + "environment, only make it (and what was installed since) relocatable"));
         spec.addOption(counted("-v, --verbose", "explain each step (repeat for more)"));

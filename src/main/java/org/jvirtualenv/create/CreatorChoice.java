@@ -1,6 +1,6 @@
 package org.jvirtualenv.create;
 
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -41,7 +41,12 @@ public enum CreatorChoice {
 
     /** Every accepted name, in the order --help lists them. */
     public static List<String> names() {
-        return Arrays.stream(values()).map(CreatorChoice::text).toList();
+        // A loop, not a stream: this runs in every start, while the option table is built.
+        List<String> names = new ArrayList<>();
+        for (CreatorChoice choice : values()) {
+            names.add(choice.text);
+        }
+        return List.copyOf(names);
     }
 
     /**
