@@ -22,5 +22,5 @@ public record CreateResult(
         long millis,
         CreateRequest request,
         RelocationReport relocation,
-        EmbedWheelUpgrade.Result upgrade) {
+        EmbedWheelUpgrade.Result upgrade) implements Result {
 }

@@ -4,14 +4,18 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.CreateResult;
+import org.jvirtualenv.Plan;
+import org.jvirtualenv.RelocationResult;
+import org.jvirtualenv.Result;
 import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.config.CommandLineRequest;
 import org.jvirtualenv.config.ConfigSources;
 import org.jvirtualenv.config.Invocation;
 import org.jvirtualenv.config.Options;
 import org.jvirtualenv.launcher.ClassDataArchive;
-import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.seed.EmbedWheelUpgrade;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.ExecutionException;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +27,7 @@ import picocli.CommandLine.ParseResult;
  * run of a parsed command line: the library call and its report. No logic beyond that lives here.
  */
 final class VirtualenvCommand {
+    private static final Logger LOG = LoggerFactory.getLogger(VirtualenvCommand.class);
     private VirtualenvCommand() {
     }
 
@@ -68,17 +73,18 @@ final class VirtualenvCommand {
     }
 
     private static void run(CreateRequest request, boolean quiet, PrintWriter out) {
-        if (Virtualenv.relocatesInPlace(request)) {
-            RelocationReport relocation = Virtualenv.makeRelocatable(request);
-            if (!quiet) {
-                out.print(Report.renderRelocation(request.workDir().resolve(request.destination()).normalize(), relocation));
-            }
-        } else {
-            CreateResult result = Virtualenv.create(request);
+        Plan plan = Virtualenv.plan(request);
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("plan:\n{}", plan.describe().stripTrailing());
+        }
+        Result result = plan.run();
+        if (result instanceof CreateResult created) {
             ClassDataArchive.environmentCreated(request.seed().appData(), request.seed().readOnlyAppData());
             if (!quiet) {
-                out.print(Report.render(result));
+                out.print(Report.render(created));
             }
+        } else if (result instanceof RelocationResult relocated && !quiet) {
+            out.print(Report.renderRelocation(relocated.destination(), relocated.relocation()));
         }
         out.flush();
     }

@@ -1,0 +1,183 @@
+package org.jvirtualenv;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.jvirtualenv.activation.ActivationContext;
+import org.jvirtualenv.activation.Activator;
+import org.jvirtualenv.activation.Activators;
+import org.jvirtualenv.appdata.AppData;
+import org.jvirtualenv.create.Creator;
+import org.jvirtualenv.create.CreatorChoice;
+import org.jvirtualenv.create.CreatorInput;
+import org.jvirtualenv.create.Creators;
+import org.jvirtualenv.create.EnvLayout;
+import org.jvirtualenv.create.RedirectFile;
+import org.jvirtualenv.discovery.Discovery;
+import org.jvirtualenv.discovery.Introspector;
+import org.jvirtualenv.discovery.PyInfoCache;
+import org.jvirtualenv.discovery.PythonInfo;
+import org.jvirtualenv.relocate.RelocationReport;
+import org.jvirtualenv.relocate.Relocator;
+import org.jvirtualenv.seed.BundledWheels;
+import org.jvirtualenv.seed.EmbedWheelUpgrade;
+import org.jvirtualenv.seed.SeedChoice;
+import org.jvirtualenv.seed.SeedResult;
+import org.jvirtualenv.seed.Seeder;
+import org.jvirtualenv.seed.SeederKind;
+import org.jvirtualenv.util.Parallel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A new environment (or one updated in place): the interpreter found, the creator with its
+ * layout, the activators chosen and their context. Everything that can be refused is refused
+ * while planning, so {@link #run()} fails only for reasons of the machine.
+ *
+ * @param prompt the prompt as asked ({@code .} already resolved), null for the default
+ */
+public record EnvironmentPlan(CreateRequest request, Path destination, PythonInfo python, Creator creator,
+                              EnvLayout layout, String prompt, ActivationContext activation,
+                              List<Activator> activators) implements Plan {
+    private static final Logger LOG = LoggerFactory.getLogger(EnvironmentPlan.class);
+
+    public EnvironmentPlan {
+        activators = List.copyOf(activators);
+    }
+
+    /** Resolves everything a run needs; writes nothing but the interpreter-facts cache. */
+    static EnvironmentPlan of(CreateRequest request, Path dest) {
+        long start = System.nanoTime();
+        if (request.upgradeEmbedWheels() && request.seed().readOnlyAppData()) {
+            throw new VirtualenvException(VirtualenvException.USAGE, "--upgrade-embed-wheels writes into the app-data "
+                    + "cache, which --read-only-app-data forbids: drop one of them");
+        }
+        PyInfoCache infoCache = new PyInfoCache(new AppData(request.seed().appData()).pyInfo(),
+                new Introspector()::describeJson, !request.seed().readOnlyAppData());
+        PythonInfo python = new Discovery(infoCache, request.environment(), request.workDir())
+                .find(Discovery.specsFrom(request.pythonSpecs(), request.environment()), request.tryFirstWith());
+        Timing.log("discovery", start);
+        long planning = System.nanoTime();
+        LOG.debug("target interpreter {} at {}", python.displayName(), python.executable());
+        EnvLayout layout = EnvLayout.forTarget(python);
+        // Resolved (and a venv module probed) before anything is written: a creator that cannot
+        // serve the target is bad input, not a failure half-way.
+        Creator creator = Creators.forChoice(request.creator(), python, request.environment(), request.workDir());
+        String prompt = resolvePrompt(request);
+        ActivationContext context = new ActivationContext(dest, layout.binDir(),
+                prompt != null ? prompt : dest.getFileName().toString(), layout.windows(),
+                new ArrayList<>(new LinkedHashSet<>(List.of(layout.purelib(), layout.platlib()))),
+                python.version().majorMinor(), request.relocatable());
+        // Chosen before anything is written: an unknown activator name is bad input, not a failure half-way.
+        List<Activator> activators = request.activators() == null ? Activators.defaults(context)
+                : Activators.select(request.activators());
+        EnvironmentPlan plan = new EnvironmentPlan(request, dest, python, creator, layout, prompt, context, activators);
+        Timing.log("plan", planning);
+        return plan;
+    }
+
+    @Override
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        out.append("create an environment in ").append(destination).append('\n');
+        out.append("  interpreter ").append(python.displayName()).append(" at ").append(python.executable()).append('\n');
+        out.append("  creator ").append(creator.name()).append(" (--creator ").append(request.creator().text()).append(")");
+        if (request.creator() == CreatorChoice.VENV) {
+            out.append(", then our activators and seed packages");
+        }
+        out.append('\n');
+        if (request.clear()) {
+            out.append("  empty it first (an existing environment only)\n");
+        }
+        if (request.seed().enabled()) {
+            out.append("  seeder ").append(request.seed().seeder().text()).append(':');
+            for (String dist : Seeder.DISTRIBUTIONS) {
+                String choice = request.seed().choices().getOrDefault(dist, Seeder.defaultChoice(dist, python));
+                if (!choice.equals(SeedChoice.NONE.text())) {
+                    out.append(' ').append(dist).append('=').append(choice);
+                }
+            }
+            if (request.seed().seeder() == SeederKind.APP_DATA) {
+                out.append(", from the cache ").append(request.seed().appData());
+            }
+            out.append('\n');
+        } else {
+            out.append("  no seed packages\n");
+        }
+        out.append("  activators ").append(String.join(", ", activators.stream().map(Activator::name).toList()))
+                .append('\n');
+        if (request.relocatable()) {
+            out.append("  then make it relocatable\n");
+        }
+        out.append("  .venv redirect beside it: ").append(request.venvRedirect().name().toLowerCase(java.util.Locale.ROOT))
+                .append('\n');
+        return out.toString();
+    }
+
+    @Override
+    public CreateResult run() {
+        long start = System.nanoTime();
+        if (request.seed().resetAppData()) {
+            new AppData(request.seed().appData()).reset();
+        }
+        // After a reset (which would delete them), before seeding (which uses them).
+        EmbedWheelUpgrade.Result upgrade = request.upgradeEmbedWheels()
+                ? Virtualenv.upgradeEmbedWheels(request.seed().appData(), request.environment()) : null;
+        Path firstCreated = Destination.firstMissing(destination);
+        try {
+            long creating = System.nanoTime();
+            Destination.prepare(destination, request);
+            creator.create(new CreatorInput(python, layout, destination, request.clear(), request.systemSitePackages(),
+                    request.copies(), prompt, request.vcsIgnore(), Virtualenv.version()));
+            Timing.log("create", creating);
+
+            // Seeding and the activation scripts touch different files: they are written at once.
+            Seeder seeder = new Seeder(BundledWheels.load(), request.environment());
+            List<Parallel.Task<SeedResult>> stages = List.of(
+                    () -> {
+                        long seeding = System.nanoTime();
+                        SeedResult seeded = seeder.seed(destination, layout, python, request.seed());
+                        Timing.log("seed", seeding);
+                        return seeded;
+                    },
+                    () -> {
+                        long writing = System.nanoTime();
+                        for (Activator activator : activators) {
+                            activator.generate(activation);
+                        }
+                        Timing.log("activators", writing);
+                        return null;
+                    });
+            SeedResult seed = Parallel.all(stages).get(0);
+            RelocationReport relocation = null;
+            if (request.relocatable()) {
+                long relocating = System.nanoTime();
+                relocation = new Relocator().relocate(destination);
+                Timing.log("relocation", relocating);
+            }
+            // Last: it points at a complete environment, and a failure to write it is only a warning.
+            RedirectFile.apply(destination, request.venvRedirect());
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            Timing.log("total", start);
+            return new CreateResult(destination, python, creator.name(), seed,
+                    activators.stream().map(Activator::displayName).toList(), millis, request, relocation, upgrade);
+        } catch (IOException e) {
+            Destination.cleanUp(firstCreated);
+            throw new VirtualenvException("failed to create " + destination + ": " + Destination.describe(e), e);
+        } catch (RuntimeException e) {
+            Destination.cleanUp(firstCreated);
+            throw e;
+        }
+    }
+
+    private static String resolvePrompt(CreateRequest request) {
+        String prompt = request.prompt();
+        if (".".equals(prompt)) {
+            Path name = request.workDir().getFileName();
+            return name == null ? "/" : name.toString();
+        }
+        return prompt;
+    }
+}
