@@ -51,11 +51,6 @@ public final class Discovery {
         this.workDir = workDir;
     }
 
-    /** Without a cache: every interpreter considered is introspected. */
-    public Discovery(Introspector introspector, Map<String, String> environment, Path workDir) {
-        this(new PyInfoCache(null, introspector::describeJson), environment, workDir);
-    }
-
     /** The specs to try: the command line's, then those of VIRTUALENV_PYTHON (comma or newline separated). */
     public static List<String> specsFrom(List<String> commandLine, Map<String, String> environment) {
         List<String> specs = new ArrayList<>(commandLine);
@@ -68,10 +63,6 @@ public final class Discovery {
             }
         }
         return specs;
-    }
-
-    public PythonInfo find(List<String> specs) {
-        return find(specs, List.of());
     }
 
     public PythonInfo find(List<String> specs, List<String> tryFirstWith) {

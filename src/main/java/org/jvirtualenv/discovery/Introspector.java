@@ -51,15 +51,6 @@ public final class Introspector {
         return out.substring(start);
     }
 
-    public PythonInfo describe(Path interpreter) {
-        String json = describeJson(interpreter);
-        try {
-            return PythonInfo.fromJson(Json.parseObject(json));
-        } catch (RuntimeException e) {
-            throw new VirtualenvException(interpreter + " gave an answer we cannot read: " + e.getMessage(), e);
-        }
-    }
-
     private static String loadScript() {
         return Resources.text("/org/jvirtualenv/discovery/py_info.py");
     }

@@ -61,16 +61,6 @@ public record PythonInfo(
         sysPath = sysPath == null ? List.of() : List.copyOf(sysPath);
     }
 
-    /** The record as it was before sys.path and Windows files were reported (kept for callers). */
-    public PythonInfo(String implementation, PythonVersion version, String versionString, String executable,
-                      String baseExecutable, String prefix, String execPrefix, String basePrefix, String baseExecPrefix,
-                      boolean inVenv, String platform, String os, String machine, int pointerBits, boolean freeThreaded,
-                      Map<String, String> sysconfigPaths, Map<String, String> sysconfigVars, String stdlibDir) {
-        this(implementation, version, versionString, executable, baseExecutable, prefix, execPrefix, basePrefix,
-                baseExecPrefix, inVenv, platform, os, machine, pointerBits, freeThreaded, sysconfigPaths, sysconfigVars,
-                stdlibDir, List.of(), null);
-    }
-
     public boolean isWindows() {
         return "nt".equals(os);
     }

@@ -134,7 +134,7 @@ public final class EmbedWheelUpgrade {
         PyInfoCache infos = new PyInfoCache(cache.pyInfo(), new Introspector()::describeJson, false);
         List<String> specs = new ArrayList<>(List.of("python3"));
         Discovery.specsFrom(List.of(), environment).stream().filter(s -> !specs.contains(s)).forEach(specs::add);
-        PythonInfo host = new Discovery(infos, environment, Path.of("").toAbsolutePath()).find(specs);
+        PythonInfo host = new Discovery(infos, environment, Path.of("").toAbsolutePath()).find(specs, List.of());
         return new EmbedWheelUpgrade(BundledWheels.load(), environment).upgrade(cache, host);
     }
 

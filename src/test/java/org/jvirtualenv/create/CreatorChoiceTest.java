@@ -25,7 +25,7 @@ class CreatorChoiceTest {
     private static final PythonInfo CPYTHON_27 = Described.posixCPython(2, 7, 18, "/opt/py27");
     private static final PythonInfo PYPY_39 = new PythonInfo("PyPy", new PythonVersion(3, 9, 16, "final", 0), "3.9.16",
             "/usr/bin/pypy3.9", "/usr/bin/pypy3.9", "/usr", "/usr", "/usr", "/usr", false, "linux", "posix", "x86_64", 64,
-            false, Map.of(), Map.of(), "/usr/lib/pypy3.9");
+            false, Map.of(), Map.of(), "/usr/lib/pypy3.9", List.of(), null);
     private static final PythonInfo WINDOWS_312 = Described.windowsCPython(3, 12, 1, "C:\\Python312",
             List.of("python.exe", "pythonw.exe"), List.of(), Map.of(), List.of());
 

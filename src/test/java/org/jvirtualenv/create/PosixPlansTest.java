@@ -131,7 +131,7 @@ class PosixPlansTest {
     void pypyHasItsOwnNamesAndSitePackages() {
         PythonInfo py = new PythonInfo("PyPy", new PythonVersion(3, 9, 16, "final", 0), "3.9.16", "/usr/bin/pypy3.9",
                 "/usr/bin/pypy3.9", "/usr", "/usr", "/usr", "/usr", false, "linux", "posix", "x86_64", 64, false,
-                Map.of(), Map.of(), "/usr/lib/pypy3.9");
+                Map.of(), Map.of(), "/usr/lib/pypy3.9", List.of(), null);
         PlannedCreator creator = Creators.forTarget(py);
         assertEquals("PyPy3Posix", creator.name());
         List<String> plan = creator.plan(input(py, false, false)).describe();

@@ -60,7 +60,7 @@ class DiscoveryShimsTest {
     }
 
     private String found(PyInfoCache.Probe probe, String... specs) {
-        PythonInfo info = new Discovery(new PyInfoCache(tmp.resolve("cache"), probe), env, tmp).find(List.of(specs));
+        PythonInfo info = new Discovery(new PyInfoCache(tmp.resolve("cache"), probe), env, tmp).find(List.of(specs), List.of());
         return info.version().dotted() + " " + tmp.relativize(Path.of(info.executable()));
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +20,7 @@ class PythonSpecTest {
         String exe = "/opt/py/bin/python" + major + "." + minor;
         return new PythonInfo(impl, new PythonVersion(major, minor, micro, "final", 0), major + "." + minor + "." + micro,
                 exe, exe, "/opt/py", "/opt/py", "/opt/py", "/opt/py", false, "linux", "posix", "x86_64", bits,
-                freeThreaded, Map.of(), Map.of(), "/opt/py/lib");
+                freeThreaded, Map.of(), Map.of(), "/opt/py/lib", List.of(), null);
     }
 
     private static final Map<String, PythonInfo> INTERPRETERS = Map.of(

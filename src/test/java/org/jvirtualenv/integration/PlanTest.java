@@ -74,7 +74,7 @@ class PlanTest {
     }
 
     @Test
-    void relocatableOnAnExistingEnvironmentPlansARelocation() {
+    void relocatableOnAnExistingEnvironmentPlansARelocation() throws java.io.IOException {
         Virtualenv.create(request("env").seed(false).build());
         Plan plan = Virtualenv.plan(request("env").relocatable(true).build());
         assertInstanceOf(RelocationPlan.class, plan);

@@ -1,5 +1,6 @@
 package org.jvirtualenv.testing;
 
+import java.util.List;
 import java.util.Map;
 import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.discovery.PythonVersion;
@@ -13,7 +14,8 @@ public final class Described {
         String exe = prefix + "/bin/python" + major + "." + minor;
         return new PythonInfo("CPython", new PythonVersion(major, minor, micro, "final", 0),
                 major + "." + minor + "." + micro, exe, exe, prefix, prefix, prefix, prefix, false,
-                "linux", "posix", "x86_64", 64, false, Map.of(), Map.of(), prefix + "/lib/python" + major + "." + minor);
+                "linux", "posix", "x86_64", 64, false, Map.of(), Map.of(), prefix + "/lib/python" + major + "." + minor,
+                List.of(), null);
     }
 
     /**
