@@ -86,10 +86,10 @@ class VenvCreatorTest {
             assertFalse(Files.exists(bin.resolve("Activate.ps1")), "venv's PowerShell script is gone");
             assertTrue(Files.readString(bin.resolve("activate")).contains("Puts this virtual environment first on PATH"),
                     "bin/activate is ours");
-            for (String script : List.of("activate.csh", "activate.fish", "activate.nu", "activate.ps1", "activate_this.py")) {
+            for (String script : List.of("activate.csh", "activate.fish", "activate.nu", "activate.ps1", "activate_this.py", "activate.xsh")) {
                 assertTrue(Files.isRegularFile(bin.resolve(script)), script);
             }
-            assertEquals(result.activators().size(), 6, "the default activators: " + result.activators());
+            assertEquals(7, result.activators().size(), "the default activators: " + result.activators());
 
             Map<String, String> cfg = PyvenvCfg.parse(Files.readString(dest.resolve("pyvenv.cfg")));
             assertEquals(Virtualenv.version(), cfg.get("virtualenv"));
