@@ -32,11 +32,7 @@ class CreateEnvironmentTest {
     Path tmp;
 
     static List<Interpreters.Found> interpreters() {
-        List<Interpreters.Found> found = Interpreters.cpython3(7);
-        if (found.isEmpty()) {
-            System.err.println("[CreateEnvironmentTest] skipped: no CPython 3.7+ found (pyenv root or /usr/bin/python3)");
-        }
-        return found;
+        return Interpreters.orSkip(Interpreters.cpython3(7), "CPython 3.7+");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -70,11 +70,7 @@ class InterpreterMatrixTest {
     Path tmp;
 
     static List<Interpreters.Found> interpreters() {
-        List<Interpreters.Found> all = Interpreters.all();
-        if (all.isEmpty()) {
-            System.err.println("[InterpreterMatrixTest] no interpreter found on this machine");
-        }
-        return all;
+        return Interpreters.orSkip(Interpreters.all(), "Python interpreter");
     }
 
     /** The ones --copies and --system-site-packages are checked on: 2.7, 3.6, the newest 3.x, PyPy. */
@@ -86,7 +82,7 @@ class InterpreterMatrixTest {
                 .ifPresent(chosen::add);
         Interpreters.labelled("debian-python3").ifPresent(chosen::add);
         Interpreters.labelled("pypy3").ifPresent(chosen::add);
-        return chosen;
+        return Interpreters.orSkip(chosen, "interpreter to check --copies on (2.7, 3.6, the newest pyenv 3.x, Debian's, PyPy)");
     }
 
     @SuppressWarnings("unchecked")

@@ -51,6 +51,21 @@ public final class Interpreters {
         return pyenvRoot();
     }
 
+    /**
+     * For a parameterized test's source: the interpreters, or the whole test skipped with the
+     * reason when there are none (JUnit 5.11 fails a test whose source is empty).
+     */
+    public static List<Found> orSkip(List<Found> found, String what) {
+        if (found.isEmpty()) {
+            String reason = "no " + what + " on this machine (looked under `pyenv root`/versions, /usr/bin/python3, "
+                    + "/usr/bin/pypy3)";
+            // Surefire's summary does not show why a whole parameterized test was aborted: say it here too.
+            System.err.println("[skipped] " + reason);
+            org.junit.jupiter.api.Assumptions.abort(reason);
+        }
+        return found;
+    }
+
     /** The first interpreter whose label starts with the prefix ("pyenv-2.7", "pypy3", "pyenv-3.6"). */
     public static java.util.Optional<Found> labelled(String prefix) {
         return all().stream().filter(f -> f.label().startsWith(prefix)).findFirst();

@@ -138,40 +138,8 @@ public final class Shells {
         }
     }
 
-    /** A Python 2.7 interpreter from pyenv ({@code pyenv root}/versions/2.7*), if any. */
+    /** A Python 2.7 interpreter from pyenv ({@code pyenv root}/versions/2.7*), if any: {@link Interpreters}' finding. */
     public static Optional<Path> python27() {
-        Optional<Path> pyenv = find("pyenv");
-        if (pyenv.isEmpty()) {
-            return Optional.empty();
-        }
-        try {
-            Path home = Files.createTempDirectory("pyenv-home");
-            // pyenv defaults its root to $HOME/.pyenv, and the child's HOME is a scratch dir: tell
-            // it where it lives (its script sits in ROOT/bin or ROOT/libexec).
-            Map<String, String> env = cleanEnvironment(home);
-            String root = System.getenv("PYENV_ROOT");
-            env.put("PYENV_ROOT", root != null ? root
-                    : pyenv.get().toRealPath().getParent().getParent().toString());
-            ProcessResult r = ProcessRunner.run(List.of(pyenv.get().toString(), "root"), env, home);
-            Trees.deleteRecursively(home);
-            if (r.exitCode() != 0) {
-                return Optional.empty();
-            }
-            Path versions = Path.of(r.stdout().strip(), "versions");
-            if (!Files.isDirectory(versions)) {
-                return Optional.empty();
-            }
-            try (DirectoryStream<Path> dirs = Files.newDirectoryStream(versions, "2.7*")) {
-                for (Path dir : dirs) {
-                    Path exe = dir.resolve("bin/python2.7");
-                    if (Files.isExecutable(exe)) {
-                        return Optional.of(exe);
-                    }
-                }
-            }
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Interpreters.labelled("pyenv-2.7").map(Interpreters.Found::executable);
     }
 }
