@@ -16,6 +16,18 @@ import org.slf4j.LoggerFactory;
 public final class Introspector {
     private static final Logger LOG = LoggerFactory.getLogger(Introspector.class);
     private static final String SCRIPT = loadScript();
+    /** A real interpreter answers in well under a second; a cold one on a slow disk in a few. */
+    static final long DEFAULT_TIMEOUT_SECONDS = 60;
+
+    private final long timeoutSeconds;
+
+    public Introspector() {
+        this(DEFAULT_TIMEOUT_SECONDS);
+    }
+
+    Introspector(long timeoutSeconds) {
+        this.timeoutSeconds = timeoutSeconds;
+    }
 
     /** The raw JSON the script printed; callers that cache keep this text. */
     public String describeJson(Path interpreter) {
@@ -35,7 +47,10 @@ public final class Introspector {
         LOG.debug("introspecting {}", interpreter);
         Processes.Result result;
         try {
-            result = Processes.run(command, null, Map.of(), 60);
+            result = Processes.run(command, null, Map.of(), timeoutSeconds);
+        } catch (Processes.TimeoutException e) {
+            throw new VirtualenvException("Python interpreter " + interpreter + " did not answer within " + timeoutSeconds
+                    + " s and was stopped: check that it starts (run it with -c pass) or give another one with -p", e);
         } catch (IOException e) {
             throw new VirtualenvException("could not run Python interpreter " + interpreter + ": " + e.getMessage(), e);
         }

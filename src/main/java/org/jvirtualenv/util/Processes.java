@@ -60,15 +60,29 @@ public final class Processes {
         CompletableFuture<String> err = drain(process.getErrorStream());
         try {
             if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IOException("timed out after " + timeoutSeconds + "s: " + String.join(" ", command));
+                stop(process);
+                // The program only: its arguments can be a whole script.
+                throw new TimeoutException(command.get(0) + " did not finish within " + timeoutSeconds + " s");
             }
             return new Result(process.exitValue(), out.join(), err.join());
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            stop(process);
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + command.get(0), e);
         }
+    }
+
+    /** A process that had to be stopped because it ran past its time. */
+    public static final class TimeoutException extends IOException {
+        TimeoutException(String message) {
+            super(message);
+        }
+    }
+
+    /** Stops a process and everything it started (a shim's interpreter, a shell's sleep). */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     /**
