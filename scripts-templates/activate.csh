@@ -45,15 +45,21 @@ else
     setenv PKG_CONFIG_PATH __VIRTUAL_ENV__/__LIB_NAME__/pkgconfig:"$PKG_CONFIG_PATH:q"
 endif
 
-# Only interactive shells have a prompt. csh shows '!' in it as the event number and tcsh also
-# reads %-sequences; neither runs commands from the prompt text.
+# Only interactive shells have a prompt. csh shows '!' in it as the event number; neither shell
+# runs commands from the prompt text. tcsh reads %-sequences in it (%n is the user, %/ the
+# directory), so there the name's own % signs are doubled to be shown as written.
 set _venv_quiet = ''
 if ( $?VIRTUAL_ENV_DISABLE_PROMPT ) then
     set _venv_quiet = "$VIRTUAL_ENV_DISABLE_PROMPT:q"
 endif
 if ( $?prompt && "$_venv_quiet" == '' ) then
     set _OLD_VIRTUAL_PROMPT="$prompt:q"
-    set prompt = '('__VIRTUAL_PROMPT__') '"$prompt:q"
+    set _venv_label = '('__VIRTUAL_PROMPT__') '
+    if ( $?tcsh ) then
+        set _venv_label = '('__VIRTUAL_PROMPT_PERCENT_ESCAPED__') '
+    endif
+    set prompt = "$_venv_label:q$prompt:q"
+    unset _venv_label
 endif
 unset _venv_quiet
 

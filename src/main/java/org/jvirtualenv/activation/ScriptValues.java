@@ -12,6 +12,10 @@ final class ScriptValues {
         return List.of(
                 new ScriptValue("__VIRTUAL_ENV__", ctx.envDir().toString(), "the environment path"),
                 new ScriptValue("__VIRTUAL_PROMPT__", ctx.prompt(), "the prompt"),
+                // tcsh reads %-sequences in its prompt (%n, %/): doubled, the name's own % signs are
+                // drawn as written. csh takes them literally, so its template chooses at run time.
+                new ScriptValue("__VIRTUAL_PROMPT_PERCENT_ESCAPED__", ctx.prompt().replace("%", "%%"),
+                        "the prompt"),
                 new ScriptValue("__BIN_NAME__", ctx.binDirName(), "the scripts directory name"),
                 new ScriptValue("__LIB_NAME__", ctx.libDirName(), "the library directory name"),
                 new ScriptValue("__PATH_SEP__", pathSep, "the PATH separator"),

@@ -131,6 +131,8 @@ final class ProbeExpectations {
             // These expand PS1 when drawing it; the probe sees the reference, the interactive
             // session checks the drawn text.
             case KSH, MKSH, DASH -> "(${VIRTUAL_ENV_PROMPT}) " + base;
+            // tcsh draws %-sequences: the name's own % signs are doubled to be drawn as written.
+            case TCSH -> "(" + name.replace("%", "%%") + ") " + base;
             default -> "(" + name + ") " + base;
         };
     }
