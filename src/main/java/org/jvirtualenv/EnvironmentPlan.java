@@ -125,6 +125,43 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
         // After a reset (which would delete them), before seeding (which uses them).
         EmbedWheelUpgrade.Result upgrade = request.upgradeEmbedWheels()
                 ? Virtualenv.upgradeEmbedWheels(request.seed().appData(), request.environment()) : null;
+        // One run at a time per DEST: a second creation or --clear of the same directory waits.
+        AppData.Lock turn = lockDestination();
+        try {
+            return createLocked(start, upgrade);
+        } finally {
+            release(turn);
+        }
+    }
+
+    /**
+     * The lock on DEST, kept in the app-data cache (nothing is written beside DEST); none when the
+     * cache may not be written, as with --read-only-app-data, where runs go on without it.
+     */
+    private AppData.Lock lockDestination() {
+        if (request.seed().readOnlyAppData()) {
+            return null;
+        }
+        try {
+            return new AppData(request.seed().appData()).lockEnvironment(destination);
+        } catch (IOException | VirtualenvException e) {
+            LOG.debug("no lock on {} (the app-data cache cannot be written: {})", destination, e.getMessage());
+            return null;
+        }
+    }
+
+    private static void release(AppData.Lock turn) {
+        if (turn == null) {
+            return;
+        }
+        try {
+            turn.close();
+        } catch (IOException e) {
+            LOG.debug("releasing the environment lock: {}", e.getMessage());
+        }
+    }
+
+    private CreateResult createLocked(long start, EmbedWheelUpgrade.Result upgrade) {
         Path firstCreated = Destination.firstMissing(destination);
         try {
             long creating = System.nanoTime();

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.util.FileTrees;
@@ -35,6 +36,8 @@ public record AppData(Path root) {
      * keeps a JVM from taking one file lock twice.
      */
     private static final ReentrantLock IN_PROCESS = new ReentrantLock();
+    /** Per environment lock file: the turn of this JVM's callers (see {@link #lockEnvironment}). */
+    private static final ConcurrentHashMap<Path, ReentrantLock> ENVIRONMENTS = new ConcurrentHashMap<>();
 
     /**
      * {@code $VIRTUALENV_OVERRIDE_APP_DATA} (virtualenv's way to move its default cache), else the
@@ -149,14 +152,50 @@ public record AppData(Path root) {
         }
     }
 
+    /**
+     * Holds an exclusive lock on one environment directory until closed, so that two runs creating
+     * or clearing the same DEST take turns instead of interleaving. Taken before any cache lock and
+     * outside the process-wide one (seeding threads take image locks while it is held); the kernel
+     * sees no cycle, since a process waiting for it holds no other lock yet. Two callers in one JVM
+     * take turns on a lock of their own first: a JVM cannot hold one file lock twice.
+     */
+    public Lock lockEnvironment(Path dest) throws IOException {
+        ensureDirectory(root);
+        ensureDirectory(locks());
+        String key = dest.toAbsolutePath().normalize().toString();
+        // A short name from the path; two paths sharing it only take turns, which is harmless.
+        Path file = locks().resolve("env-" + Integer.toHexString(key.hashCode()) + "-" + key.length() + ".lock");
+        ReentrantLock local = ENVIRONMENTS.computeIfAbsent(file, f -> new ReentrantLock());
+        local.lock();
+        try {
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    LinkOption.NOFOLLOW_LINKS);
+            try {
+                return new Lock(channel, channel.lock(), local);
+            } catch (IOException | RuntimeException e) {
+                channel.close();
+                throw e;
+            }
+        } catch (IOException | RuntimeException e) {
+            local.unlock();
+            throw e;
+        }
+    }
+
     /** An exclusive lock on a part of the cache. */
     public static final class Lock implements AutoCloseable {
         private final FileChannel channel;
         private final FileLock fileLock;
+        private final ReentrantLock inProcess;
 
         private Lock(FileChannel channel, FileLock fileLock) {
+            this(channel, fileLock, IN_PROCESS);
+        }
+
+        private Lock(FileChannel channel, FileLock fileLock, ReentrantLock inProcess) {
             this.channel = channel;
             this.fileLock = fileLock;
+            this.inProcess = inProcess;
         }
 
         @Override
@@ -165,7 +204,7 @@ public record AppData(Path root) {
                 fileLock.release();
                 channel.close();
             } finally {
-                IN_PROCESS.unlock();
+                inProcess.unlock();
             }
         }
     }
