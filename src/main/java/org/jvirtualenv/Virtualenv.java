@@ -78,10 +78,10 @@ public final class Virtualenv {
         PythonInfo python = new Discovery(infoCache, request.environment(), request.workDir())
                 .find(Discovery.specsFrom(request.pythonSpecs(), request.environment()), request.tryFirstWith());
         LOG.debug("target interpreter {} at {}", python.displayName(), python.executable());
-        EnvLayout layout = EnvLayout.forTarget(python);
         // Resolved (and a venv module probed) before anything is written: a creator that cannot
         // serve the target is bad input, not a failure half-way.
         Creator creator = Creators.forChoice(request.creator(), python, request.environment(), request.workDir());
+        EnvLayout layout = creator.layout();
         LOG.debug("creator {} ({})", creator.name(), request.creator());
         String prompt = resolvePrompt(request);
         ActivationContext context = new ActivationContext(dest, layout.binDir(),
@@ -95,8 +95,8 @@ public final class Virtualenv {
         Path firstCreated = firstMissing(dest);
         try {
             prepare(dest, request);
-            creator.create(new CreatorInput(python, layout, dest, request.clear(),
-                    request.systemSitePackages(), request.copies(), prompt, request.vcsIgnore(), version()));
+            creator.create(new CreatorInput(dest, request.systemSitePackages(), request.copies(), prompt,
+                    request.vcsIgnore(), version()));
 
             // Seeding and the activation scripts touch different files: they are written at once.
             Seeder seeder = new Seeder(BundledWheels.load(), request.environment());
