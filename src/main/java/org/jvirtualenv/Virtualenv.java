@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -84,10 +83,7 @@ public final class Virtualenv {
         EnvLayout layout = creator.layout();
         LOG.debug("creator {} ({})", creator.name(), request.creator());
         String prompt = resolvePrompt(request);
-        ActivationContext context = new ActivationContext(dest, layout.binDir(),
-                prompt != null ? prompt : dest.getFileName().toString(), layout.windows(),
-                new ArrayList<>(new LinkedHashSet<>(List.of(layout.purelib(), layout.platlib()))),
-                python.version().majorMinor(), request.relocatable());
+        ActivationContext context = ActivationContext.of(layout, dest, prompt, request.relocatable());
         // Chosen before anything is written: an unknown activator name is bad input, not a failure half-way.
         List<Activator> activators = request.activators() == null ? Activators.defaults(context)
                 : Activators.select(request.activators());
@@ -154,25 +150,14 @@ public final class Virtualenv {
     public static RelocationReport makeRelocatable(CreateRequest request) {
         Path dest = absoluteDestination(request);
         Map<String, String> cfg;
+        EnvLayout layout;
         try {
-            cfg = PyvenvCfg.parse(Files.readString(dest.resolve("pyvenv.cfg")));
+            cfg = PyvenvCfg.read(dest);
+            layout = EnvLayout.read(dest);
         } catch (IOException e) {
-            throw new VirtualenvException("cannot read " + dest.resolve("pyvenv.cfg") + ": " + describe(e), e);
+            throw new VirtualenvException("cannot read " + dest.resolve(PYVENV_CFG) + ": " + describe(e), e);
         }
-        String binName = Files.isDirectory(dest.resolve("Scripts")) && !Files.isDirectory(dest.resolve("bin")) ? "Scripts" : "bin";
-        String version = cfg.getOrDefault("version", cfg.getOrDefault("version_info", ""));
-        String majorMinor = version.replaceFirst("^(\\d+\\.\\d+).*$", "$1");
-        List<String> sites = new ArrayList<>();
-        try {
-            for (Path site : Relocator.sitePackages(dest)) {
-                sites.add(dest.relativize(site).toString().replace('\\', '/'));
-            }
-        } catch (IOException e) {
-            throw new VirtualenvException("cannot read " + dest + ": " + describe(e), e);
-        }
-        String prompt = cfg.containsKey("prompt") ? cfg.get("prompt") : dest.getFileName().toString();
-        ActivationContext context = new ActivationContext(dest, binName, prompt, binName.equals("Scripts"), sites,
-                majorMinor, true);
+        ActivationContext context = ActivationContext.of(layout, dest, cfg.get("prompt"), true);
         List<Activator> activators = request.activators() == null ? Activators.present(context.binDir())
                 : Activators.select(request.activators());
         try {
