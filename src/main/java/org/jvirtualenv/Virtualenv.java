@@ -105,7 +105,7 @@ public final class Virtualenv {
                         return null;
                     });
             SeedResult seed = Parallel.all(stages).get(0);
-            RelocationReport relocation = request.relocatable() ? new Relocator().relocate(dest) : null;
+            RelocationReport relocation = request.relocatable() ? new Relocator().relocate(dest, layout) : null;
             // Last: it points at a complete environment, and a failure to write it is only a warning.
             RedirectFile.apply(dest, request.venvRedirect());
             long millis = (System.nanoTime() - start) / 1_000_000;
@@ -167,7 +167,7 @@ public final class Virtualenv {
         } catch (IOException e) {
             throw new VirtualenvException("failed to rewrite the activators of " + dest + ": " + describe(e), e);
         }
-        return new Relocator().relocate(dest);
+        return new Relocator().relocate(dest, layout);
     }
 
     /** The absolute destination, after the checks virtualenv makes before touching anything. */
