@@ -89,7 +89,7 @@ class VenvCreatorTest {
             for (String script : List.of("activate.csh", "activate.fish", "activate.nu", "activate.ps1", "activate_this.py")) {
                 assertTrue(Files.isRegularFile(bin.resolve(script)), script);
             }
-            assertEquals(result.activators().size(), 6, "the default activators: " + result.activators());
+            assertEquals(7, result.activators().size(), "the default activators: " + result.activators());
 
             Map<String, String> cfg = PyvenvCfg.parse(Files.readString(dest.resolve("pyvenv.cfg")));
             assertEquals(Virtualenv.version(), cfg.get("virtualenv"));
