@@ -29,8 +29,9 @@ public final class Creators {
 
     /**
      * The creator a {@code --creator} value means for this target, owning its layout ({@code venv}
-     * gets the layout the builtin creator would use, which is what the venv module makes). Called before anything is
-     * written, so a choice that cannot serve the target stops the run with nothing to clean up.
+     * gets the layout the builtin creator would use, which is what the venv module makes). Called
+     * before anything is written, so a choice that cannot serve the target stops the run with
+     * nothing to clean up.
      *
      * @param environment the environment a run of the target's venv module starts from (scrubbed first)
      * @param workDir     where that run starts
