@@ -7,6 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jvirtualenv.create.PyvenvCfg;
 import org.jvirtualenv.util.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  */
 final class Destination {
     private static final Logger LOG = LoggerFactory.getLogger(Destination.class);
-    static final String PYVENV_CFG = "pyvenv.cfg";
+    private static final String PYVENV_CFG = PyvenvCfg.FILE_NAME;
 
     private Destination() {
     }

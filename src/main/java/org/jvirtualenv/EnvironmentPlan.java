@@ -2,8 +2,6 @@ package org.jvirtualenv;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import org.jvirtualenv.activation.ActivationContext;
 import org.jvirtualenv.activation.Activator;
@@ -61,15 +59,12 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
         Timing.log("discovery", start);
         long planning = System.nanoTime();
         LOG.debug("target interpreter {} at {}", python.displayName(), python.executable());
-        EnvLayout layout = EnvLayout.forTarget(python);
         // Resolved (and a venv module probed) before anything is written: a creator that cannot
         // serve the target is bad input, not a failure half-way.
         Creator creator = Creators.forChoice(request.creator(), python, request.environment(), request.workDir());
+        EnvLayout layout = creator.layout();
         String prompt = resolvePrompt(request);
-        ActivationContext context = new ActivationContext(dest, layout.binDir(),
-                prompt != null ? prompt : dest.getFileName().toString(), layout.windows(),
-                new ArrayList<>(new LinkedHashSet<>(List.of(layout.purelib(), layout.platlib()))),
-                python.version().majorMinor(), request.relocatable());
+        ActivationContext context = ActivationContext.of(layout, dest, prompt, request.relocatable());
         // Chosen before anything is written: an unknown activator name is bad input, not a failure half-way.
         List<Activator> activators = request.activators() == null ? Activators.defaults(context)
                 : Activators.select(request.activators());
@@ -166,8 +161,8 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
         try {
             long creating = System.nanoTime();
             Destination.prepare(destination, request);
-            creator.create(new CreatorInput(python, layout, destination, request.clear(), request.systemSitePackages(),
-                    request.copies(), prompt, request.vcsIgnore(), Virtualenv.version()));
+            creator.create(new CreatorInput(destination, request.systemSitePackages(), request.copies(), prompt,
+                    request.vcsIgnore(), Virtualenv.version()));
             Timing.log("create", creating);
 
             // Seeding and the activation scripts touch different files: they are written at once.
@@ -191,7 +186,7 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
             RelocationReport relocation = null;
             if (request.relocatable()) {
                 long relocating = System.nanoTime();
-                relocation = new Relocator().relocate(destination);
+                relocation = new Relocator().relocate(destination, layout);
                 Timing.log("relocation", relocating);
             }
             // Last: it points at a complete environment, and a failure to write it is only a warning.

@@ -1,14 +1,13 @@
 package org.jvirtualenv;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jvirtualenv.activation.ActivationContext;
 import org.jvirtualenv.activation.Activator;
 import org.jvirtualenv.activation.Activators;
+import org.jvirtualenv.create.EnvLayout;
 import org.jvirtualenv.create.PyvenvCfg;
 import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.relocate.Relocator;
@@ -19,7 +18,7 @@ import org.jvirtualenv.relocate.Relocator;
  * re-seeding it. Activators already present are rendered again in relocatable form. Runs no
  * interpreter.
  */
-public record RelocationPlan(Path destination, ActivationContext activation, List<Activator> activators)
+public record RelocationPlan(Path destination, EnvLayout layout, ActivationContext activation, List<Activator> activators)
         implements Plan {
 
     public RelocationPlan {
@@ -29,29 +28,18 @@ public record RelocationPlan(Path destination, ActivationContext activation, Lis
     /** The environment's facts as its pyvenv.cfg and its directories tell them. */
     static RelocationPlan of(CreateRequest request, Path dest) {
         Map<String, String> cfg;
+        EnvLayout layout;
         try {
-            cfg = PyvenvCfg.parse(Files.readString(dest.resolve(Destination.PYVENV_CFG)));
+            cfg = PyvenvCfg.read(dest);
+            layout = EnvLayout.read(dest);
         } catch (IOException e) {
-            throw new VirtualenvException("cannot read " + dest.resolve(Destination.PYVENV_CFG) + ": "
+            throw new VirtualenvException("cannot read " + dest.resolve(PyvenvCfg.FILE_NAME) + ": "
                     + Destination.describe(e), e);
         }
-        String binName = Files.isDirectory(dest.resolve("Scripts")) && !Files.isDirectory(dest.resolve("bin")) ? "Scripts" : "bin";
-        String version = cfg.getOrDefault("version", cfg.getOrDefault("version_info", ""));
-        String majorMinor = version.replaceFirst("^(\\d+\\.\\d+).*$", "$1");
-        List<String> sites = new ArrayList<>();
-        try {
-            for (Path site : Relocator.sitePackages(dest)) {
-                sites.add(dest.relativize(site).toString().replace('\\', '/'));
-            }
-        } catch (IOException e) {
-            throw new VirtualenvException("cannot read " + dest + ": " + Destination.describe(e), e);
-        }
-        String prompt = cfg.containsKey("prompt") ? cfg.get("prompt") : dest.getFileName().toString();
-        ActivationContext context = new ActivationContext(dest, binName, prompt, binName.equals("Scripts"), sites,
-                majorMinor, true);
+        ActivationContext context = ActivationContext.of(layout, dest, cfg.get("prompt"), true);
         List<Activator> activators = request.activators() == null ? Activators.present(context.binDir())
                 : Activators.select(request.activators());
-        return new RelocationPlan(dest, context, activators);
+        return new RelocationPlan(dest, layout, context, activators);
     }
 
     @Override
@@ -74,7 +62,7 @@ public record RelocationPlan(Path destination, ActivationContext activation, Lis
             throw new VirtualenvException("failed to rewrite the activators of " + destination + ": "
                     + Destination.describe(e), e);
         }
-        RelocationReport report = new Relocator().relocate(destination);
+        RelocationReport report = new Relocator().relocate(destination, layout);
         return new RelocationResult(destination, activators.stream().map(Activator::displayName).toList(), report);
     }
 }

@@ -2,13 +2,17 @@ package org.jvirtualenv.activation;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.jvirtualenv.create.EnvLayout;
 
 /**
  * Everything an activator needs to know about the environment it activates. Values are raw
- * (unquoted); each activator quotes them for its own shell exactly once.
+ * (unquoted); each activator quotes them for its own shell exactly once. Made from the
+ * environment's layout by {@link #of}; tests describe one directly.
  *
  * @param envDir        absolute path of the environment
  * @param binDirName    name of the scripts directory inside envDir ("bin", or "Scripts" on Windows)
+ * @param libDirName    name of the library directory inside envDir that holds {@code pkgconfig}
+ *                      (what activators put first on PKG_CONFIG_PATH): "lib", or "Lib" on Windows
  * @param prompt        the VIRTUAL_ENV_PROMPT value (already resolved: --prompt, "." = current
  *                      directory name, default the env directory's name)
  * @param windows       whether the environment uses the Windows layout
@@ -20,31 +24,31 @@ import java.util.List;
 public record ActivationContext(
         Path envDir,
         String binDirName,
+        String libDirName,
         String prompt,
         boolean windows,
         List<String> sitePackages,
         String pythonVersion,
         boolean relocatable) {
 
-    public ActivationContext(Path envDir, String binDirName, String prompt, boolean windows,
-                             List<String> sitePackages, String pythonVersion) {
-        this(envDir, binDirName, prompt, windows, sitePackages, pythonVersion, false);
-    }
-
     public ActivationContext {
         envDir = envDir.toAbsolutePath();
         sitePackages = List.copyOf(sitePackages);
     }
 
-    public Path binDir() {
-        return envDir.resolve(binDirName);
+    /**
+     * The context of the environment at {@code envDir} laid out as {@code layout}.
+     *
+     * @param prompt the resolved prompt, or null for the default: the environment directory's name
+     */
+    public static ActivationContext of(EnvLayout layout, Path envDir, String prompt, boolean relocatable) {
+        Path name = envDir.toAbsolutePath().getFileName();
+        return new ActivationContext(envDir, layout.binDir(), layout.libDir(),
+                prompt != null ? prompt : String.valueOf(name), layout.windows(), layout.sitePackages(),
+                layout.pythonVersion(), relocatable);
     }
 
-    /**
-     * Name of the library directory inside envDir that holds {@code pkgconfig} (what activators
-     * put first on PKG_CONFIG_PATH): "Lib" in the Windows layout, "lib" elsewhere.
-     */
-    public String libDirName() {
-        return windows ? "Lib" : "lib";
+    public Path binDir() {
+        return envDir.resolve(binDirName);
     }
 }

@@ -12,6 +12,9 @@ public interface Activator {
     /** Name shown in the creation report, e.g. "BashActivator". */
     String displayName();
 
+    /** The names of the files it writes into the scripts directory, main one first. */
+    List<String> scriptNames();
+
     /** Whether this activator belongs in an environment of this kind by default. */
     boolean supports(ActivationContext context);
 

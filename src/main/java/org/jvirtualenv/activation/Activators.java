@@ -1,5 +1,7 @@
 package org.jvirtualenv.activation;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,11 +57,17 @@ public final class Activators {
     }
 
     /** The activators whose scripts are already in binDir (to re-render them in place). */
-    public static List<Activator> present(java.nio.file.Path binDir) {
-        return ALL.stream()
-                .filter(a -> a instanceof TemplateActivator t
-                        && java.nio.file.Files.exists(binDir.resolve(t.files().get(0).outputName())))
-                .toList();
+    public static List<Activator> present(Path binDir) {
+        return ALL.stream().filter(a -> Files.exists(binDir.resolve(a.scriptNames().get(0)))).toList();
+    }
+
+    /**
+     * Whether a file in an environment's scripts directory is one an activator writes (in any
+     * letter case: Windows file names ignore it, and venv writes Activate.ps1 where we write
+     * activate.ps1).
+     */
+    public static boolean isActivatorScript(String fileName) {
+        return ALL.stream().flatMap(a -> a.scriptNames().stream()).anyMatch(fileName::equalsIgnoreCase);
     }
 
     /**

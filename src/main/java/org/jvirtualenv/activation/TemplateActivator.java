@@ -53,6 +53,11 @@ public final class TemplateActivator implements Activator {
         return files;
     }
 
+    @Override
+    public List<String> scriptNames() {
+        return files.stream().map(ScriptFile::outputName).toList();
+    }
+
     /** The file contents, keyed by output name, exactly as {@link #generate} writes them. */
     public Map<String, byte[]> render(ActivationContext context) {
         List<ScriptValue> values = ScriptValues.of(context);

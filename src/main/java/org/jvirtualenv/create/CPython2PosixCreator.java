@@ -13,7 +13,7 @@ import org.jvirtualenv.util.Resources;
  * lib-dynload is there too: without it Python 2 warns that it cannot find its platform-dependent
  * libraries.
  */
-public final class CPython2PosixCreator implements PlannedCreator {
+public final class CPython2PosixCreator extends PosixCreator {
     /** Imported at start-up before (or by) site.py: os and what it needs, codecs, re. */
     static final List<String> BOOT_MODULES = List.of(
             "os", "posixpath", "stat", "genericpath", "warnings", "linecache", "types", "UserDict", "_abcoll", "abc",
@@ -22,14 +22,13 @@ public final class CPython2PosixCreator implements PlannedCreator {
     static final List<String> BOOT_PACKAGES = List.of("encodings", "lib-dynload");
     static final String SITE_RESOURCE = "/org/jvirtualenv/create/python2/site.py";
 
-    private final BaseFiles files;
-
-    public CPython2PosixCreator() {
-        this(BaseFiles.LOCAL);
+    public CPython2PosixCreator(PythonInfo python) {
+        this(python, BaseFiles.LOCAL);
     }
 
-    public CPython2PosixCreator(BaseFiles files) {
-        this.files = files;
+    /** @param files the base installation as this creator sees it (tests describe one) */
+    public CPython2PosixCreator(PythonInfo python, BaseFiles files) {
+        super(python, files);
     }
 
     @Override
@@ -39,16 +38,15 @@ public final class CPython2PosixCreator implements PlannedCreator {
 
     @Override
     public CreationPlan plan(CreatorInput in) {
-        PosixLayout layout = (PosixLayout) in.layout();
-        PythonInfo py = in.python();
+        PythonInfo py = python;
         String base = py.baseExecutable();
         String home = CommonFiles.home(py);
         String baseLib = py.stdlibDir();
-        String lib = "lib/" + layout.libName();
+        String lib = layout.libDir() + "/" + layout.libName();
 
         CreationPlan.Builder plan = CommonFiles.posixDirectories(layout);
         // First, as for CPython 3: what a killed run leaves is recognisably an environment.
-        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(in, home).render());
+        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(py, in, home).render());
 
         // A symlinked interpreter would resolve back to the base prefix: always a copy.
         List<String> names = layout.executableNames();

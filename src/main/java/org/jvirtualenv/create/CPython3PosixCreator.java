@@ -9,15 +9,14 @@ import org.jvirtualenv.discovery.PythonInfo;
  * A copy also gets the interpreter's shared library when the binary looks for it relative to
  * itself.
  */
-public class CPython3PosixCreator implements PlannedCreator {
-    private final BaseFiles files;
-
-    public CPython3PosixCreator() {
-        this(BaseFiles.LOCAL);
+public class CPython3PosixCreator extends PosixCreator {
+    public CPython3PosixCreator(PythonInfo python) {
+        this(python, BaseFiles.LOCAL);
     }
 
-    public CPython3PosixCreator(BaseFiles files) {
-        this.files = files;
+    /** @param files the base installation as this creator sees it (tests describe one) */
+    public CPython3PosixCreator(PythonInfo python, BaseFiles files) {
+        super(python, files);
     }
 
     @Override
@@ -27,15 +26,14 @@ public class CPython3PosixCreator implements PlannedCreator {
 
     @Override
     public CreationPlan plan(CreatorInput in) {
-        PosixLayout layout = (PosixLayout) in.layout();
-        PythonInfo py = in.python();
+        PythonInfo py = python;
         String base = py.baseExecutable();
         String home = CommonFiles.home(py);
 
         CreationPlan.Builder plan = CommonFiles.posixDirectories(layout);
         // pyvenv.cfg first: a run killed half-way leaves a directory that is recognisably an
         // environment, which the next run (or --clear) may then finish or empty.
-        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(in, home).render());
+        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(py, in, home).render());
         List<String> names = layout.executableNames();
         String main = layout.binDir() + "/" + names.get(0);
         if (in.copies()) {

@@ -24,8 +24,7 @@ final class CommonFiles {
         return plan;
     }
 
-    static PyvenvCfg pyvenvCfg(CreatorInput in, String home) {
-        PythonInfo py = in.python();
+    static PyvenvCfg pyvenvCfg(PythonInfo py, CreatorInput in, String home) {
         PyvenvCfg cfg = new PyvenvCfg()
                 .put("home", home)
                 .put("implementation", py.implementation())

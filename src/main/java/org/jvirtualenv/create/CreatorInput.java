@@ -1,19 +1,16 @@
 package org.jvirtualenv.create;
 
 import java.nio.file.Path;
-import org.jvirtualenv.discovery.PythonInfo;
 
 /**
- * What a creator plans from: the target interpreter, its layout and the user's choices.
+ * The user's choices a creator applies; the target interpreter and its layout are the creator's
+ * own (see {@link Creators#forChoice}).
  *
  * @param prompt  the --prompt value as given (null when not given)
  * @param toolVersion written to pyvenv.cfg as {@code virtualenv}
  */
 public record CreatorInput(
-        PythonInfo python,
-        EnvLayout layout,
         Path destination,
-        boolean clear,
         boolean systemSitePackages,
         boolean copies,
         String prompt,

@@ -8,7 +8,10 @@ import java.util.Map;
 import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.discovery.PythonInfo;
 
-/** Chooses the creator for a target interpreter. */
+/**
+ * Chooses the creator for a target interpreter: the one place a creator is made, each with the
+ * layout it creates ({@link Creator#layout()}).
+ */
 public final class Creators {
     private Creators() {
     }
@@ -17,7 +20,7 @@ public final class Creators {
     public static PlannedCreator forTarget(PythonInfo info) {
         for (CreatorChoice choice : CreatorChoice.values()) {
             if (choice.concrete() && fits(choice, info)) {
-                return nativeCreator(choice);
+                return nativeCreator(choice, info);
             }
         }
         throw new VirtualenvException("creating environments for " + info.displayName() + " on "
@@ -25,8 +28,10 @@ public final class Creators {
     }
 
     /**
-     * The creator a {@code --creator} value means for this target. Called before anything is
-     * written, so a choice that cannot serve the target stops the run with nothing to clean up.
+     * The creator a {@code --creator} value means for this target, owning its layout ({@code venv}
+     * gets the layout the builtin creator would use, which is what the venv module makes). Called
+     * before anything is written, so a choice that cannot serve the target stops the run with
+     * nothing to clean up.
      *
      * @param environment the environment a run of the target's venv module starts from (scrubbed first)
      * @param workDir     where that run starts
@@ -43,7 +48,7 @@ public final class Creators {
                             + info.implementation() + " " + info.version().majorMinor() + " environment on "
                             + info.platform() + ": use " + joinChoices(applicable(info).stream().map(CreatorChoice::text).toList()));
                 }
-                yield nativeCreator(choice);
+                yield nativeCreator(choice, info);
             }
         };
     }
@@ -77,12 +82,12 @@ public final class Creators {
         };
     }
 
-    private static PlannedCreator nativeCreator(CreatorChoice choice) {
+    private static PlannedCreator nativeCreator(CreatorChoice choice, PythonInfo info) {
         return switch (choice) {
-            case CPYTHON3_POSIX -> new CPython3PosixCreator();
-            case CPYTHON2_POSIX -> new CPython2PosixCreator();
-            case PYPY3_POSIX -> new PyPy3PosixCreator();
-            case CPYTHON3_WIN -> new WindowsCreator();
+            case CPYTHON3_POSIX -> new CPython3PosixCreator(info);
+            case CPYTHON2_POSIX -> new CPython2PosixCreator(info);
+            case PYPY3_POSIX -> new PyPy3PosixCreator(info);
+            case CPYTHON3_WIN -> new WindowsCreator(info);
             case BUILTIN, VENV -> throw new IllegalArgumentException(choice + " is not a native creator");
         };
     }

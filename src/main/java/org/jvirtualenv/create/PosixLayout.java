@@ -1,6 +1,5 @@
 package org.jvirtualenv.create;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -8,16 +7,30 @@ import org.jvirtualenv.discovery.PythonInfo;
 
 /** bin/ + lib/&lt;python&gt;X.Y/site-packages, the layout of every POSIX interpreter. */
 public final class PosixLayout implements EnvLayout {
-    private final PythonInfo info;
+    private final LayoutFacts facts;
+    private final boolean lib64;
 
-    public PosixLayout(PythonInfo info) {
-        this.info = info;
+    /** @param lib64 whether the environment has (or gets) lib64 as a link to lib */
+    public PosixLayout(LayoutFacts facts, boolean lib64) {
+        this.facts = facts;
+        this.lib64 = lib64;
+    }
+
+    public static PosixLayout forTarget(PythonInfo info) {
+        // venv links lib64 to lib on 64-bit Linux, where some tools look for it.
+        boolean lib64 = info.pointerBits() == 64 && info.platform() != null && info.platform().startsWith("linux");
+        return new PosixLayout(LayoutFacts.of(info), lib64);
+    }
+
+    @Override
+    public LayoutFacts facts() {
+        return facts;
     }
 
     /** "python3.11", "python3.13t" (free-threaded) or "pypy3.9". */
     public String libName() {
-        String base = info.isPyPy() ? "pypy" : "python";
-        return base + info.version().majorMinor() + (info.freeThreaded() ? "t" : "");
+        String base = facts.pypy() ? "pypy" : "python";
+        return base + facts.version().majorMinor() + (facts.freeThreaded() ? "t" : "");
     }
 
     @Override
@@ -26,12 +39,13 @@ public final class PosixLayout implements EnvLayout {
     }
 
     @Override
+    public String libDir() {
+        return "lib";
+    }
+
+    @Override
     public String purelib() {
-        // PyPy before 3.8 kept site-packages at the prefix root.
-        if (info.isPyPy() && !info.version().atLeast(3, 8)) {
-            return "site-packages";
-        }
-        return "lib/" + libName() + "/site-packages";
+        return facts.sitePackagesAtRoot() ? "site-packages" : libDir() + "/" + libName() + "/site-packages";
     }
 
     @Override
@@ -46,19 +60,18 @@ public final class PosixLayout implements EnvLayout {
 
     @Override
     public String pythonExecutable() {
-        return "bin/" + executableNames().get(0);
+        return binDir() + "/" + executableNames().get(0);
     }
 
     @Override
     public List<String> executableNames() {
-        int major = info.version().major();
-        String majorMinor = info.version().majorMinor();
-        String t = info.freeThreaded() ? "t" : "";
+        int major = facts.version().major();
+        String t = facts.freeThreaded() ? "t" : "";
         Set<String> names = new LinkedHashSet<>();
         names.add("python");
         names.add("python" + major);
-        names.add("python" + majorMinor + t);
-        if (info.isPyPy()) {
+        names.add("python" + facts.version().majorMinor() + t);
+        if (facts.pypy()) {
             names.add("pypy" + major);
             names.add("pypy");
         }
@@ -67,14 +80,12 @@ public final class PosixLayout implements EnvLayout {
 
     @Override
     public List<String> extraDirs() {
-        List<String> dirs = new ArrayList<>();
-        dirs.add(include());
-        return dirs;
+        return List.of(include());
     }
 
-    /** venv links lib64 to lib on 64-bit Linux, where some tools look for it. */
+    /** Whether lib64 is a link to lib in this environment. */
     public boolean wantsLib64() {
-        return info.pointerBits() == 64 && info.platform() != null && info.platform().startsWith("linux");
+        return lib64;
     }
 
     @Override

@@ -1,5 +1,8 @@
 package org.jvirtualenv.create;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -23,6 +26,14 @@ public final class PyvenvCfg {
         StringBuilder out = new StringBuilder();
         entries.forEach((k, v) -> out.append(k).append(" = ").append(v).append('\n'));
         return out.toString();
+    }
+
+    /** The file's name inside an environment. */
+    public static final String FILE_NAME = "pyvenv.cfg";
+
+    /** Reads the keys of the pyvenv.cfg of the environment at {@code envDir}. */
+    public static Map<String, String> read(Path envDir) throws IOException {
+        return parse(Files.readString(envDir.resolve(FILE_NAME)));
     }
 
     /** Reads an existing file's keys (later lines win, as the interpreter reads it). */

@@ -35,11 +35,14 @@ public final class VenvCreator implements Creator {
     private static final long CREATE_SECONDS = 300;
 
     private final PythonInfo python;
+    private final EnvLayout layout;
     private final Map<String, String> environment;
     private final Path workDir;
 
     private VenvCreator(PythonInfo python, Map<String, String> environment, Path workDir) {
         this.python = python;
+        // venv makes the same bin/lib names our builtin creator does for this interpreter.
+        this.layout = EnvLayout.forTarget(python);
         this.environment = environment;
         this.workDir = workDir;
     }
@@ -77,9 +80,14 @@ public final class VenvCreator implements Creator {
     }
 
     @Override
+    public EnvLayout layout() {
+        return layout;
+    }
+
+    @Override
     public void create(CreatorInput in) throws IOException {
         Path dest = in.destination();
-        List<String> venvArguments = argumentsFor(in);
+        List<String> venvArguments = argumentsFor(python, layout, in);
         Processes.Result made = runPython(venvArguments, CREATE_SECONDS);
         if (!made.ok()) {
             throw new VirtualenvException("the venv module of " + python.implementation() + " "
@@ -87,22 +95,22 @@ public final class VenvCreator implements Creator {
                     + "; creator builtin does not need it");
         }
         for (String script : VENV_SCRIPTS) {
-            if (Files.deleteIfExists(SafePaths.inside(dest, in.layout().binDir() + "/" + script))) {
+            if (Files.deleteIfExists(SafePaths.inside(dest, layout.binDir() + "/" + script))) {
                 LOG.debug("removed venv's {} (ours replace it)", script);
             }
         }
         String venvCfg = Files.readString(dest.resolve("pyvenv.cfg"));
         String ran = python.baseExecutable() + " " + String.join(" ", venvArguments);
         CreationPlan.Builder plan = new CreationPlan.Builder()
-                .text("pyvenv.cfg", pyvenvCfg(venvCfg, in, realPath(python.baseExecutable()), ran));
+                .text("pyvenv.cfg", pyvenvCfg(venvCfg, python, in, realPath(python.baseExecutable()), ran));
         CommonFiles.addMarkers(plan, in);
         new PlanExecutor().apply(plan.build(), dest);
     }
 
     /** The interpreter's arguments: venv's options as virtualenv passes them, then the destination. */
-    static List<String> argumentsFor(CreatorInput in) {
+    static List<String> argumentsFor(PythonInfo py, EnvLayout layout, CreatorInput in) {
         List<String> args = new ArrayList<>(List.of("-m", "venv", "--without-pip"));
-        if (in.python().version().atLeast(3, 13)) {
+        if (py.version().atLeast(3, 13)) {
             // 3.13's venv writes its own .gitignore; ours replaces it, and --no-vcs-ignore means none.
             args.add("--without-scm-ignore-files");
         }
@@ -111,7 +119,7 @@ public final class VenvCreator implements Creator {
         }
         // On Windows venv copies by default, as our Windows creator does; asking for links there
         // needs rights most users do not have.
-        if (!in.layout().windows()) {
+        if (!layout.windows()) {
             args.add(in.copies() ? "--copies" : "--symlinks");
         } else if (in.copies()) {
             args.add("--copies");
@@ -129,8 +137,7 @@ public final class VenvCreator implements Creator {
      * executable and command from 3.11 on; for older ones we write them as it would have (the
      * command is the venv run that made the environment).
      */
-    static String pyvenvCfg(String venvCfg, CreatorInput in, String realExecutable, String command) {
-        PythonInfo py = in.python();
+    static String pyvenvCfg(String venvCfg, PythonInfo py, CreatorInput in, String realExecutable, String command) {
         Map<String, String> venv = PyvenvCfg.parse(venvCfg);
         PyvenvCfg cfg = new PyvenvCfg();
         cfg.put("home", venv.getOrDefault("home", CommonFiles.home(py)));

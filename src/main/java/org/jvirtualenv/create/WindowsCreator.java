@@ -17,6 +17,19 @@ import org.jvirtualenv.discovery.PythonInfo;
  * and relative to the environment.
  */
 public final class WindowsCreator implements PlannedCreator {
+    private final PythonInfo python;
+    private final WindowsLayout layout;
+
+    public WindowsCreator(PythonInfo python) {
+        this.python = python;
+        this.layout = WindowsLayout.forTarget(python);
+    }
+
+    @Override
+    public WindowsLayout layout() {
+        return layout;
+    }
+
     @Override
     public String name() {
         return "CPython3Windows";
@@ -24,8 +37,7 @@ public final class WindowsCreator implements PlannedCreator {
 
     @Override
     public CreationPlan plan(CreatorInput in) {
-        EnvLayout layout = in.layout();
-        PythonInfo py = in.python();
+        PythonInfo py = python;
         PythonInfo.NtFiles nt = py.nt();
         if (nt == null) {
             throw new VirtualenvException(py.executable() + " did not report its Windows files: it cannot be used");
@@ -35,7 +47,7 @@ public final class WindowsCreator implements PlannedCreator {
         plan.dir(scripts).dir(layout.purelib());
         layout.extraDirs().forEach(plan::dir);
         // First, as on POSIX: what a killed run leaves is recognisably an environment.
-        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(in, trimSeparator(nt.exeDir())).render());
+        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(py, in, trimSeparator(nt.exeDir())).render());
 
         Map<String, String> launchers = nt.launchers();
         if (launchers.containsKey("python.exe") && launchers.containsKey("pythonw.exe")) {

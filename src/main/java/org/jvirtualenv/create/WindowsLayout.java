@@ -5,10 +5,19 @@ import org.jvirtualenv.discovery.PythonInfo;
 
 /** Scripts\ + Lib\site-packages, the layout of Windows interpreters. */
 public final class WindowsLayout implements EnvLayout {
-    private final PythonInfo info;
+    private final LayoutFacts facts;
 
-    public WindowsLayout(PythonInfo info) {
-        this.info = info;
+    public WindowsLayout(LayoutFacts facts) {
+        this.facts = facts;
+    }
+
+    public static WindowsLayout forTarget(PythonInfo info) {
+        return new WindowsLayout(LayoutFacts.of(info));
+    }
+
+    @Override
+    public LayoutFacts facts() {
+        return facts;
     }
 
     @Override
@@ -17,8 +26,13 @@ public final class WindowsLayout implements EnvLayout {
     }
 
     @Override
+    public String libDir() {
+        return "Lib";
+    }
+
+    @Override
     public String purelib() {
-        return info.isPyPy() && !info.version().atLeast(3, 8) ? "site-packages" : "Lib/site-packages";
+        return facts.sitePackagesAtRoot() ? "site-packages" : libDir() + "/site-packages";
     }
 
     @Override
@@ -33,12 +47,12 @@ public final class WindowsLayout implements EnvLayout {
 
     @Override
     public String pythonExecutable() {
-        return "Scripts/python.exe";
+        return binDir() + "/python.exe";
     }
 
     @Override
     public List<String> executableNames() {
-        return info.isPyPy() ? List.of("python.exe", "pythonw.exe", "pypy3.exe", "pypy3w.exe")
+        return facts.pypy() ? List.of("python.exe", "pythonw.exe", "pypy3.exe", "pypy3w.exe")
                 : List.of("python.exe", "pythonw.exe");
     }
 

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.activation.Activators;
+import org.jvirtualenv.create.EnvLayout;
 import org.jvirtualenv.create.PyvenvCfg;
 import org.jvirtualenv.util.FileModes;
 import org.slf4j.Logger;
@@ -28,24 +29,34 @@ import org.slf4j.LoggerFactory;
  */
 public final class Relocator {
     private static final Logger LOG = LoggerFactory.getLogger(Relocator.class);
-    /** Scripts that are rendered, not rewritten: the activation stage makes those relocatable. */
-    private static final Pattern ACTIVATORS = Pattern.compile("activate.*|deactivate.*|Activate.*");
 
+    /** Relocates an existing environment, whose layout is read back from its pyvenv.cfg. */
     public RelocationReport relocate(Path env) {
-        Path root = env.toAbsolutePath().normalize();
-        Path cfg = root.resolve("pyvenv.cfg");
-        if (!Files.isRegularFile(cfg)) {
-            throw new VirtualenvException(root + " is not a virtual environment (it has no pyvenv.cfg): "
-                    + "create it first, e.g. virtualenv --relocatable " + root);
+        Path root = requireEnvironment(env);
+        EnvLayout layout;
+        try {
+            layout = EnvLayout.read(root);
+        } catch (IOException e) {
+            throw new VirtualenvException("cannot read " + root.resolve(PyvenvCfg.FILE_NAME) + ": " + e.getMessage(), e);
         }
+        return relocate(root, layout);
+    }
+
+    /** Relocates the environment at {@code env}, laid out as {@code layout} (its creator's). */
+    public RelocationReport relocate(Path env, EnvLayout layout) {
+        Path root = requireEnvironment(env);
+        Path cfg = root.resolve(PyvenvCfg.FILE_NAME);
         List<Path> rewritten = new ArrayList<>();
         List<Path> untouched = new ArrayList<>();
         try {
             for (String prefix : spellings(root)) {
-                rewriteScripts(root, prefix, rewritten, untouched);
+                rewriteScripts(root, layout.binDir(), prefix, rewritten, untouched);
             }
-            for (Path site : sitePackages(root)) {
-                relativizePathFiles(root, site, rewritten);
+            for (String site : layout.sitePackages()) {
+                Path dir = root.resolve(site);
+                if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                    relativizePathFiles(root, dir, rewritten);
+                }
             }
             markRelocatable(cfg);
         } catch (IOException e) {
@@ -58,6 +69,15 @@ public final class Relocator {
         return new RelocationReport(rewritten, List.copyOf(new LinkedHashSet<>(untouched)));
     }
 
+    private static Path requireEnvironment(Path env) {
+        Path root = env.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(root.resolve(PyvenvCfg.FILE_NAME))) {
+            throw new VirtualenvException(root + " is not a virtual environment (it has no pyvenv.cfg): "
+                    + "create it first, e.g. virtualenv --relocatable " + root);
+        }
+        return root;
+    }
+
     /** The env path as scripts may spell it: as given, and with symlinks resolved. */
     private static Set<String> spellings(Path root) throws IOException {
         Set<String> result = new LinkedHashSet<>();
@@ -66,28 +86,27 @@ public final class Relocator {
         return result;
     }
 
-    private static void rewriteScripts(Path root, String prefix, List<Path> rewritten, List<Path> untouched)
-            throws IOException {
-        for (String binName : List.of("bin", "Scripts")) {
-            Path bin = root.resolve(binName);
-            if (!Files.isDirectory(bin, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            ScriptRewriter rewriter = new ScriptRewriter(prefix + "/" + binName);
-            try (Stream<Path> files = Files.list(bin)) {
-                for (Path file : files.sorted().toList()) {
-                    String name = file.getFileName().toString();
-                    if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || ACTIVATORS.matcher(name).matches()) {
-                        continue;
-                    }
-                    byte[] content = Files.readAllBytes(file);
-                    Optional<byte[]> changed = rewriter.rewrite(content);
-                    if (changed.isPresent()) {
-                        replace(file, changed.get(), Files.isExecutable(file));
-                        rewritten.add(file);
-                    } else if (!isRelocatedAlready(content)) {
-                        untouched.add(file);
-                    }
+    private static void rewriteScripts(Path root, String binName, String prefix, List<Path> rewritten,
+                                       List<Path> untouched) throws IOException {
+        Path bin = root.resolve(binName);
+        if (!Files.isDirectory(bin, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        ScriptRewriter rewriter = new ScriptRewriter(prefix + "/" + binName);
+        try (Stream<Path> files = Files.list(bin)) {
+            for (Path file : files.sorted().toList()) {
+                // Activation scripts are rendered again, not rewritten: the activation stage makes those relocatable.
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)
+                        || Activators.isActivatorScript(file.getFileName().toString())) {
+                    continue;
+                }
+                byte[] content = Files.readAllBytes(file);
+                Optional<byte[]> changed = rewriter.rewrite(content);
+                if (changed.isPresent()) {
+                    replace(file, changed.get(), Files.isExecutable(file));
+                    rewritten.add(file);
+                } else if (!isRelocatedAlready(content)) {
+                    untouched.add(file);
                 }
             }
         }
@@ -96,27 +115,6 @@ public final class Relocator {
     private static boolean isRelocatedAlready(byte[] content) {
         String head = new String(content, 0, Math.min(content.length, 200), StandardCharsets.UTF_8);
         return head.startsWith("#!/bin/sh\n'''exec' \"$(dirname -- ");
-    }
-
-    /** The site-packages directories an environment has on disk (found without running Python). */
-    public static List<Path> sitePackages(Path root) throws IOException {
-        List<Path> dirs = new ArrayList<>();
-        for (String lib : List.of("lib", "Lib")) {
-            Path dir = root.resolve(lib);
-            if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            if (Files.isDirectory(dir.resolve("site-packages"))) {
-                dirs.add(dir.resolve("site-packages"));
-            }
-            try (Stream<Path> children = Files.list(dir)) {
-                children.map(c -> c.resolve("site-packages")).filter(Files::isDirectory).forEach(dirs::add);
-            }
-        }
-        if (Files.isDirectory(root.resolve("site-packages"))) {
-            dirs.add(root.resolve("site-packages"));
-        }
-        return dirs;
     }
 
     /**

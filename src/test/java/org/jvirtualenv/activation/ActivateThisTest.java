@@ -82,7 +82,7 @@ class ActivateThisTest {
         // A .pth entry is added by site.addsitedir too, and must also come before the base's paths.
         Path extra = Files.createDirectories(tmp.resolve("extra"));
         Files.writeString(site.resolve("extra.pth"), extra + "\n", StandardCharsets.UTF_8);
-        ActivationContext ctx = new ActivationContext(env, "bin", HOSTILE, false, List.of(sitePackages), "x");
+        ActivationContext ctx = new ActivationContext(env, "bin", "lib", HOSTILE, false, List.of(sitePackages), "x", false);
         Activators.select(List.of("python")).get(0).generate(ctx);
         Files.writeString(tmp.resolve("driver.py"), DRIVER, StandardCharsets.UTF_8);
 

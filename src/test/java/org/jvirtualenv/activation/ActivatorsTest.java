@@ -1,6 +1,7 @@
 package org.jvirtualenv.activation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,18 +9,22 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.create.EnvLayout;
+import org.jvirtualenv.discovery.PythonInfo;
+import org.jvirtualenv.testing.Described;
 
 class ActivatorsTest {
     @TempDir
     Path tmp;
 
     private ActivationContext context(boolean windows, String envName, String prompt) {
-        return new ActivationContext(tmp.resolve(envName), windows ? "Scripts" : "bin", prompt, windows,
-                List.of(windows ? "Lib/site-packages" : "lib/python3.12/site-packages"), "3.12");
+        return new ActivationContext(tmp.resolve(envName), windows ? "Scripts" : "bin", windows ? "Lib" : "lib",
+                prompt, windows, List.of(windows ? "Lib/site-packages" : "lib/python3.12/site-packages"), "3.12", false);
     }
 
     @Test
@@ -42,6 +47,34 @@ class ActivatorsTest {
     void windowsDefaultsLeaveOutCshButKeepBash() {
         assertEquals(List.of("bash", "fish", "nushell", "powershell", "batch", "python", "xonsh"),
                 Activators.defaults(context(true, "e", "e")).stream().map(Activator::name).toList());
+    }
+
+    /** The one place an environment's layout becomes what activators render. */
+    @Test
+    void aContextComesFromTheLayout() {
+        Path env = tmp.resolve("my env");
+        ActivationContext posix = ActivationContext.of(
+                EnvLayout.forTarget(Described.posixCPython(3, 11, 7, "/opt/py")), env, null, true);
+        assertEquals(new ActivationContext(env, "bin", "lib", "my env", false,
+                List.of("lib/python3.11/site-packages"), "3.11", true), posix);
+        PythonInfo win = Described.windowsCPython(3, 12, 1, "C:\\Python312", List.of(), List.of(), Map.of(), List.of());
+        ActivationContext windows = ActivationContext.of(EnvLayout.forTarget(win), env, "p", false);
+        assertEquals(new ActivationContext(env, "Scripts", "Lib", "p", true, List.of("Lib/site-packages"), "3.12", false),
+                windows);
+    }
+
+    /** Relocation leaves these to the activators: every file any activator writes, in any letter case. */
+    @Test
+    void activatorScriptsAreRecognisedByName() {
+        for (Activator activator : Activators.all()) {
+            for (String name : activator.scriptNames()) {
+                assertTrue(Activators.isActivatorScript(name), name);
+            }
+        }
+        assertTrue(Activators.isActivatorScript("Activate.ps1"), "venv's spelling");
+        for (String other : List.of("python", "pip", "activate-global-python-argcomplete", "deactivate", "activate.sh")) {
+            assertFalse(Activators.isActivatorScript(other), other);
+        }
     }
 
     @Test

@@ -56,8 +56,8 @@ final class ProbeWorkspace {
     }
 
     static ActivationContext context(Path envDir, String prompt) {
-        return new ActivationContext(envDir, "bin", prompt, false,
-                List.of("lib/python3/site-packages"), "3");
+        return new ActivationContext(envDir, "bin", "lib", prompt, false,
+                List.of("lib/python3/site-packages"), "3", false);
     }
 
     private void makeEnv(Path env, Path python) throws IOException {

@@ -170,7 +170,7 @@ class RelocatedActivationTest {
         Files.createDirectories(origin.resolve("lib/python3/site-packages"));
         Files.writeString(origin.resolve("pyvenv.cfg"), "home = /usr/bin\nrelocatable = true\n");
         Files.createSymbolicLink(bin.resolve("python"), Shells.python3().orElseThrow());
-        ActivationContext ctx = new ActivationContext(origin, "bin", "reloc", false,
+        ActivationContext ctx = new ActivationContext(origin, "bin", "lib", "reloc", false,
                 List.of("lib/python3/site-packages"), "3", kind.relocatable);
         for (String name : List.of("bash", "cshell", "fish", "nushell", "python", "xonsh")) {
             Activators.select(List.of(name)).get(0).generate(ctx);

@@ -66,8 +66,8 @@ class TemplatesTest {
     @ParameterizedTest
     @MethodSource("templates")
     void everyPlaceholderHasAValueAndNoneIsLeftOver(ScriptFile file) {
-        var context = new ActivationContext(Path.of("/opt/envs/e"), "bin", "e", false,
-                List.of("lib/python3.12/site-packages"), "3.12");
+        var context = new ActivationContext(Path.of("/opt/envs/e"), "bin", "lib", "e", false,
+                List.of("lib/python3.12/site-packages"), "3.12", false);
         TemplateActivator activator = (TemplateActivator) Activators.all().stream()
                 .filter(a -> ((TemplateActivator) a).files().contains(file)).findFirst().orElseThrow();
         String rendered = new String(activator.render(context).get(file.outputName()), StandardCharsets.UTF_8);
@@ -76,8 +76,8 @@ class TemplatesTest {
 
     @Test
     void aValueThatLooksLikeAPlaceholderStaysLiteral() {
-        var context = new ActivationContext(Path.of("/opt/__BIN_NAME__"), "bin", "__VIRTUAL_ENV__", false,
-                List.of(), "3.12");
+        var context = new ActivationContext(Path.of("/opt/__BIN_NAME__"), "bin", "lib", "__VIRTUAL_ENV__", false,
+                List.of(), "3.12", false);
         Map<String, byte[]> rendered = ((TemplateActivator) Activators.select(List.of("bash")).get(0)).render(context);
         String text = new String(rendered.get("activate"), StandardCharsets.UTF_8);
         assertTrue(text.contains("VIRTUAL_ENV='/opt/__BIN_NAME__'\n"), text);

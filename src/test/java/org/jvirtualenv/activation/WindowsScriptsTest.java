@@ -26,11 +26,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class WindowsScriptsTest {
     /** Spaces, a percent sign, quotes of each PowerShell kind and non-ASCII in one name. */
-    static final ActivationContext CONTEXT = new ActivationContext(Path.of("/opt/envs/my env"), "Scripts",
-            "it's 50% \u2019ok\u2019 & caf\u00e9 $HOME", true, List.of("Lib/site-packages"), "3.12");
+    static final ActivationContext CONTEXT = new ActivationContext(Path.of("/opt/envs/my env"), "Scripts", "Lib",
+            "it's 50% \u2019ok\u2019 & caf\u00e9 $HOME", true, List.of("Lib/site-packages"), "3.12", false);
     /** The same environment made with --relocatable. */
     static final ActivationContext RELOCATABLE = new ActivationContext(CONTEXT.envDir(), CONTEXT.binDirName(),
-            CONTEXT.prompt(), true, CONTEXT.sitePackages(), CONTEXT.pythonVersion(), true);
+            CONTEXT.libDirName(), CONTEXT.prompt(), true, CONTEXT.sitePackages(), CONTEXT.pythonVersion(), true);
 
     private static Map<String, byte[]> render(String activator) {
         return render(activator, CONTEXT);

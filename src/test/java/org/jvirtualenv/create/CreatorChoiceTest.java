@@ -114,8 +114,7 @@ class CreatorChoiceTest {
                 + "version = 3.11.7\n"
                 + "executable = /opt/py311/bin/python3.11\n"
                 + "command = /opt/py311/bin/python3.11 -m venv --without-pip --symlinks /work/env\n";
-        CreatorInput in = new CreatorInput(CPYTHON_311, EnvLayout.forTarget(CPYTHON_311), Path.of("/work/env"), false,
-                true, false, "my env", true, "9.9");
+        CreatorInput in = new CreatorInput(Path.of("/work/env"), true, false, "my env", true, "9.9");
         assertEquals("home = /opt/py311/bin\n"
                 + "implementation = CPython\n"
                 + "python-version = 3.11\n"
@@ -126,13 +125,12 @@ class CreatorChoiceTest {
                 + "virtualenv = 9.9\n"
                 + "prompt = my env\n"
                 + "include-system-site-packages = true\n",
-                VenvCreator.pyvenvCfg(venv311, in, "/elsewhere/python3.11", "not used: venv wrote its own"));
+                VenvCreator.pyvenvCfg(venv311, CPYTHON_311, in, "/elsewhere/python3.11", "not used: venv wrote its own"));
 
         // 3.7's venv writes three keys; a prompt with a line break stays out of the file.
         String venv37 = "home = /opt/py37/bin\ninclude-system-site-packages = false\nversion = 3.7.16\n";
         PythonInfo py37 = Described.posixCPython(3, 7, 16, "/opt/py37");
-        CreatorInput in37 = new CreatorInput(py37, EnvLayout.forTarget(py37), Path.of("/work/env"), false, false, false,
-                "two\nlines", true, "9.9");
+        CreatorInput in37 = new CreatorInput(Path.of("/work/env"), false, false, "two\nlines", true, "9.9");
         assertEquals("home = /opt/py37/bin\n"
                 + "implementation = CPython\n"
                 + "python-version = 3.7\n"
@@ -141,24 +139,22 @@ class CreatorChoiceTest {
                 + "executable = /opt/py37/bin/python3.7\n"
                 + "command = /opt/py37/bin/python3.7 -m venv --without-pip --symlinks /work/env\n"
                 + "virtualenv = 9.9\n"
-                + "include-system-site-packages = false\n", VenvCreator.pyvenvCfg(venv37, in37,
+                + "include-system-site-packages = false\n", VenvCreator.pyvenvCfg(venv37, py37, in37,
                 "/opt/py37/bin/python3.7", "/opt/py37/bin/python3.7 -m venv --without-pip --symlinks /work/env"));
     }
 
     @Test
     void venvGetsTheOptionsVirtualenvPassesIt() {
         PythonInfo py313 = Described.posixCPython(3, 13, 0, "/opt/py313");
-        CreatorInput links = new CreatorInput(py313, EnvLayout.forTarget(py313), Path.of("/work/env"), true, false,
-                false, "p", true, "9.9");
+        CreatorInput links = new CreatorInput(Path.of("/work/env"), false, false, "p", true, "9.9");
         assertEquals(List.of("-m", "venv", "--without-pip", "--without-scm-ignore-files", "--symlinks", "/work/env"),
-                VenvCreator.argumentsFor(links));
-        CreatorInput copies = new CreatorInput(CPYTHON_311, EnvLayout.forTarget(CPYTHON_311), Path.of("/work/env"),
-                false, true, true, null, false, "9.9");
+                VenvCreator.argumentsFor(py313, EnvLayout.forTarget(py313), links));
+        CreatorInput copies = new CreatorInput(Path.of("/work/env"), true, true, null, false, "9.9");
         assertEquals(List.of("-m", "venv", "--without-pip", "--system-site-packages", "--copies", "/work/env"),
-                VenvCreator.argumentsFor(copies));
-        CreatorInput windows = new CreatorInput(WINDOWS_312, EnvLayout.forTarget(WINDOWS_312), Path.of("C:\\env"),
-                false, false, false, null, true, "9.9");
-        assertEquals(List.of("-m", "venv", "--without-pip", "C:\\env"), VenvCreator.argumentsFor(windows));
+                VenvCreator.argumentsFor(CPYTHON_311, EnvLayout.forTarget(CPYTHON_311), copies));
+        CreatorInput windows = new CreatorInput(Path.of("C:\\env"), false, false, null, true, "9.9");
+        assertEquals(List.of("-m", "venv", "--without-pip", "C:\\env"),
+                VenvCreator.argumentsFor(WINDOWS_312, EnvLayout.forTarget(WINDOWS_312), windows));
     }
 
     @Test

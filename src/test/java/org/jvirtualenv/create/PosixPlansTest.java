@@ -48,8 +48,8 @@ class PosixPlansTest {
         }
     }
 
-    private static CreatorInput input(PythonInfo py, boolean copies, boolean system) {
-        return new CreatorInput(py, EnvLayout.forTarget(py), Path.of("/env"), false, system, copies, null, false, "1.0");
+    private static CreatorInput input(boolean copies, boolean system) {
+        return new CreatorInput(Path.of("/env"), system, copies, null, false, "1.0");
     }
 
     @Test
@@ -61,7 +61,7 @@ class PosixPlansTest {
                         "/opt/py27/lib/python2.7/encodings/utf_8.pyc", "/opt/py27/lib/python2.7/lib-dynload/_ssl.so"),
                 Set.of("/opt/py27/lib/python2.7/encodings", "/opt/py27/lib/python2.7/lib-dynload"),
                 new ElfDynamic(List.of("libpython2.7.so.1.0", "libc.so.6"), List.of("/opt/py27/lib")));
-        CreationPlan links = new CPython2PosixCreator(base).plan(input(py, false, false));
+        CreationPlan links = new CPython2PosixCreator(py, base).plan(input(false, false));
         assertEquals(List.of(
                 "mkdir bin", "mkdir lib/python2.7/site-packages", "mkdir include", "link lib64 -> lib",
                 "write pyvenv.cfg",
@@ -77,7 +77,7 @@ class PosixPlansTest {
                 "write lib/python2.7/no-global-site-packages.txt",
                 "write CACHEDIR.TAG unless present"), links.describe());
 
-        CreationPlan copies = new CPython2PosixCreator(base).plan(input(py, true, true));
+        CreationPlan copies = new CPython2PosixCreator(py, base).plan(input(true, true));
         assertEquals(List.of(
                 "mkdir bin", "mkdir lib/python2.7/site-packages", "mkdir include", "link lib64 -> lib",
                 "write pyvenv.cfg",
@@ -104,15 +104,15 @@ class PosixPlansTest {
         PythonInfo py = Described.posixCPython(3, 12, 1, "/opt/py");
         ElfDynamic origin = new ElfDynamic(List.of("libpython3.12.so.1.0", "libc.so.6"), List.of("$ORIGIN/../lib"));
         FakeBase portable = new FakeBase(Set.of("/opt/py/lib/libpython3.12.so.1.0"), Set.of(), origin);
-        List<String> copied = new CPython3PosixCreator(portable).plan(input(py, true, false)).describe();
+        List<String> copied = new CPython3PosixCreator(py, portable).plan(input(true, false)).describe();
         assertTrue(copied.contains("copy lib/libpython3.12.so.1.0 <- /opt/py/lib/libpython3.12.so.1.0"), copied.toString());
         // Symlinks: the loader resolves $ORIGIN through the link, nothing to copy.
-        assertFalse(new CPython3PosixCreator(portable).plan(input(py, false, false)).describe().stream()
+        assertFalse(new CPython3PosixCreator(py, portable).plan(input(false, false)).describe().stream()
                 .anyMatch(s -> s.contains("libpython")));
         // An absolute RUNPATH (pyenv) or none at all (system library path) needs nothing either.
         FakeBase absolute = new FakeBase(Set.of("/opt/py/lib/libpython3.12.so.1.0"), Set.of(),
                 new ElfDynamic(List.of("libpython3.12.so.1.0"), List.of("/opt/py/lib")));
-        assertFalse(new CPython3PosixCreator(absolute).plan(input(py, true, false)).describe().stream()
+        assertFalse(new CPython3PosixCreator(py, absolute).plan(input(true, false)).describe().stream()
                 .anyMatch(s -> s.contains("libpython")));
         // $ORIGIN naming a folder without the library: nothing to copy.
         FakeBase debianPypy = new FakeBase(Set.of(), Set.of(), new ElfDynamic(List.of("libpypy3.9-c.so"), List.of("$ORIGIN/")));
@@ -134,7 +134,7 @@ class PosixPlansTest {
                 Map.of(), Map.of(), "/usr/lib/pypy3.9", List.of(), null);
         PlannedCreator creator = Creators.forTarget(py);
         assertEquals("PyPy3Posix", creator.name());
-        List<String> plan = creator.plan(input(py, false, false)).describe();
+        List<String> plan = creator.plan(input(false, false)).describe();
         assertTrue(plan.containsAll(List.of("mkdir lib/pypy3.9/site-packages", "link bin/python -> /usr/bin/pypy3.9",
                 "link bin/python3 -> python", "link bin/python3.9 -> python", "link bin/pypy3 -> python",
                 "link bin/pypy -> python")), plan.toString());

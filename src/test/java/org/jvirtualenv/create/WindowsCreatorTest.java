@@ -24,8 +24,7 @@ class WindowsCreatorTest {
             + "base-executable = C:\\Python311\\python.exe\n";
 
     private static CreationPlan plan(PythonInfo py, boolean copies) {
-        EnvLayout layout = EnvLayout.forTarget(py);
-        CreatorInput in = new CreatorInput(py, layout, Path.of("/unused"), false, false, copies, null, true, "1.0");
+        CreatorInput in = new CreatorInput(Path.of("/unused"), false, copies, null, true, "1.0");
         PlannedCreator creator = Creators.forTarget(py);
         assertEquals("CPython3Windows", creator.name());
         return creator.plan(in);
