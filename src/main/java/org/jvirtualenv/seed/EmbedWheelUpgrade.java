@@ -21,6 +21,7 @@ import org.jvirtualenv.discovery.PythonVersion;
 import org.jvirtualenv.discovery.VersionSpecifier;
 import org.jvirtualenv.util.FileTrees;
 import org.jvirtualenv.util.Processes;
+import org.jvirtualenv.util.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -29,6 +29,7 @@ import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.util.FileModes;
 import org.jvirtualenv.util.FileTrees;
 import org.jvirtualenv.util.Processes;
+import org.jvirtualenv.util.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -20,6 +20,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.util.FileModes;
+import org.jvirtualenv.util.Sha256;
 
 /**
  * Installs a wheel into an environment the way PEP 427 and PEP 376 describe: root contents to

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.jvirtualenv.testing.Described;
+import org.jvirtualenv.util.Sha256;
 import org.junit.jupiter.api.Test;
 
 /** support-wheels/README.md is the index the tool trusts: every row must describe its file exactly. */

@@ -13,6 +13,7 @@ import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.discovery.VersionSpecifier;
 import org.jvirtualenv.testing.Described;
 import org.jvirtualenv.testing.TestWheels;
+import org.jvirtualenv.util.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
