@@ -19,6 +19,16 @@ public record InstallScheme(Path root, Path purelib, Path platlib, Path scripts,
                 root, root.resolve(layout.pythonExecutable()).toString(), layout.scriptSuffix());
     }
 
+    /**
+     * A wheel unpacked outside any environment (to build an image, or to check or run it):
+     * site-packages at {@code site}, its other parts under {@code rest}, scripts pointed at no
+     * interpreter.
+     */
+    static InstallScheme unpacked(Path root, Path site, Path rest) {
+        return new InstallScheme(root, site, site, rest.resolve("scripts"), rest.resolve("include"), rest.resolve("data"),
+                "/nonexistent/python", "");
+    }
+
     /** The directory for one .data/KEY/ of a wheel, or null for an unknown key. */
     Path forDataKey(String key, String distribution) {
         return switch (key) {

@@ -128,7 +128,7 @@ public final class Seeder {
             List<String> skipped = new ArrayList<>();
             List<Path> forPip = new ArrayList<>();
             List<Parallel.Task<Placed>> placements = new ArrayList<>();
-            WheelImage.Via requested = options.symlinkAppData() ? WheelImage.Via.SYMLINK : WheelImage.Via.HARDLINK;
+            LinkMode requested = options.symlinkAppData() ? LinkMode.SYMLINK : LinkMode.HARDLINK;
             SeedScriptNames names = new SeedScriptNames(target.version());
             Map<String, String> decided = new LinkedHashMap<>();
             // setuptools comes before wheel in DISTRIBUTIONS: wheel's default depends on it.
@@ -177,11 +177,11 @@ public final class Seeder {
             // The distributions share no file, so they are placed at once: the time goes to system
             // calls (one per directory and per file), which overlap well.
             List<String> warnings = new ArrayList<>();
-            WheelImage.Via via = null;
+            LinkMode via = null;
             for (Placed placed : Parallel.all(placements)) {
                 installed.add(placed.distribution());
                 warnings.addAll(placed.warnings());
-                if (via == null || placed.via() == WheelImage.Via.COPY) {
+                if (via == null || placed.via() == LinkMode.COPY) {
                     via = placed.via();
                 }
             }
@@ -190,7 +190,7 @@ public final class Seeder {
 
         /** Tries the candidates in order; a damaged wheel is reported and the next one used. */
         private Placed installFirstUsable(List<WheelChoice.Source> candidates, InstallScheme scheme,
-                                          SeedScriptNames names, WheelImage.Via requested) throws IOException {
+                                          SeedScriptNames names, LinkMode requested) throws IOException {
             List<String> warnings = new ArrayList<>();
             for (int i = 0; i < candidates.size(); i++) {
                 WheelChoice.Source source = candidates.get(i);
@@ -211,32 +211,30 @@ public final class Seeder {
         }
 
         private Placed install(WheelChoice.Source source, InstallScheme scheme, SeedScriptNames names,
-                               WheelImage.Via requested) throws IOException {
+                               LinkMode requested) throws IOException {
             // An upgraded wheel's image was built from bytes that matched its hash: found by that
             // hash, it needs no check; building one checks the file first (wheelFile).
             String sha = source instanceof WheelChoice.Bundled b ? b.bundled().sha256()
                     : source instanceof WheelChoice.Upgraded u ? u.upgraded().sha256()
                     : Sha256.hex(((WheelChoice.LocalFile) source).file());
-            String key = WheelImage.targetKey(target);
-            String name = WheelImage.imageName(source.wheel(), sha);
             LOG.debug("installing {} into {}", source.wheel().fileName(), scheme.root());
-            WheelImage image = WheelImage.find(cache.images(key).resolve(name));
+            ImageCache cached = new ImageCache(cache, target);
+            WheelImage image = cached.find(source.wheel(), sha);
             boolean inCache = image != null;
             if (image == null) {
                 Path wheelFile = wheelFile(source);
-                if (!WheelImage.imageable(wheelFile)) {
+                if (!ImageCache.imageable(wheelFile)) {
                     LOG.debug("{} has scripts or data files: installing it directly", wheelFile);
                     return new Placed(new WheelInstaller(names).install(wheelFile, scheme), null, List.of());
                 }
-                AppData store = readOnly ? new AppData(scratch()) : cache;
-                image = WheelImage.obtain(store, store.images(key), wheelFile, sha, target);
+                ImageCache store = readOnly ? new ImageCache(new AppData(scratch()), target) : cached;
+                image = store.obtain(wheelFile, sha);
                 inCache = !readOnly;
             }
             // A symlink into a temporary image would dangle: those are linked or copied instead.
-            WheelImage.Via via = requested == WheelImage.Via.SYMLINK && !inCache ? WheelImage.Via.HARDLINK : requested;
-            WheelImage.Via[] usedHere = {null};
-            InstalledDistribution dist = image.install(scheme, names, via, usedHere);
-            return new Placed(dist, usedHere[0], List.of());
+            LinkMode via = requested == LinkMode.SYMLINK && !inCache ? LinkMode.HARDLINK : requested;
+            ImageInstaller.Placed placed = ImageInstaller.install(image, scheme, names, via);
+            return new Placed(placed.distribution(), placed.via(), List.of());
         }
 
         private Path wheelFile(WheelChoice.Source source) {
@@ -359,7 +357,7 @@ public final class Seeder {
      * @param via how its files got there, or null when it was installed from the wheel directly
      * @param warnings damaged wheels passed over on the way
      */
-    private record Placed(InstalledDistribution distribution, WheelImage.Via via, List<String> warnings) {
+    private record Placed(InstalledDistribution distribution, LinkMode via, List<String> warnings) {
     }
 
     /** pip's most telling line: its last ERROR line, else its first line of output. */
