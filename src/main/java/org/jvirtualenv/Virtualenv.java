@@ -27,10 +27,11 @@ import org.jvirtualenv.discovery.PyInfoCache;
 import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.relocate.Relocator;
-import org.jvirtualenv.seed.BundledWheels;
 import org.jvirtualenv.seed.EmbedWheelUpgrade;
 import org.jvirtualenv.seed.SeedResult;
+import org.jvirtualenv.seed.SeedTarget;
 import org.jvirtualenv.seed.Seeder;
+import org.jvirtualenv.seed.Seeders;
 import org.jvirtualenv.util.FileTrees;
 import org.jvirtualenv.util.Parallel;
 import org.slf4j.Logger;
@@ -99,9 +100,9 @@ public final class Virtualenv {
                     request.systemSitePackages(), request.copies(), prompt, request.vcsIgnore(), version()));
 
             // Seeding and the activation scripts touch different files: they are written at once.
-            Seeder seeder = new Seeder(BundledWheels.load(), request.environment());
+            Seeder seeder = Seeders.forOptions(request.seed(), request.environment());
             List<Parallel.Task<SeedResult>> stages = List.of(
-                    () -> seeder.seed(dest, layout, python, request.seed()),
+                    () -> seeder.seed(SeedTarget.of(dest, layout, python)),
                     () -> {
                         for (Activator activator : activators) {
                             activator.generate(context);

@@ -90,7 +90,7 @@ public final class EmbedWheelUpgrade {
      * What an upgrade did.
      *
      * @param directory   where the upgraded wheels now are
-     * @param wheels      every wheel fetched, in the order of {@link Seeder#DISTRIBUTIONS} and version
+     * @param wheels      every wheel fetched, in the order of {@link SeedDefaults#DISTRIBUTIONS} and version
      * @param unavailable per target version, the distributions the index had no wheel of for it
      * @param pip         the pip wheel that did the fetching
      * @param host        the interpreter that ran it
@@ -189,7 +189,7 @@ public final class EmbedWheelUpgrade {
             }
             if (files.isEmpty()) {
                 throw new VirtualenvException(failed("the index pip is configured with offers no wheel of "
-                        + String.join(", ", Seeder.DISTRIBUTIONS) + " for Python " + target + " (check PIP_INDEX_URL, "
+                        + String.join(", ", SeedDefaults.DISTRIBUTIONS) + " for Python " + target + " (check PIP_INDEX_URL, "
                         + "PIP_FIND_LINKS or pip.conf, then run again)"));
             }
         }
@@ -207,7 +207,7 @@ public final class EmbedWheelUpgrade {
             }
             UpgradedWheel checked = check(e.getValue(), targets, scratch.resolve("check"));
             List<String> unseeded = WheelMetadata.read(checked.file()).unconditionalRequirements().stream()
-                    .filter(d -> !Seeder.DISTRIBUTIONS.contains(d)).distinct().toList();
+                    .filter(d -> !SeedDefaults.DISTRIBUTIONS.contains(d)).distinct().toList();
             Fetched f = new Fetched(e.getKey(), checked.wheel().normalizedName(), checked.wheel().version(),
                     checked.requiresPython().toString(), targets, false, unseeded);
             if (f.stored()) {
@@ -215,7 +215,7 @@ public final class EmbedWheelUpgrade {
             }
             fetched.add(f);
         }
-        fetched.sort(java.util.Comparator.comparing((Fetched f) -> Seeder.DISTRIBUTIONS.indexOf(f.distribution()))
+        fetched.sort(java.util.Comparator.comparing((Fetched f) -> SeedDefaults.DISTRIBUTIONS.indexOf(f.distribution()))
                 .thenComparing(f -> VersionSpecifier.release(f.version()), VersionSpecifier::compare));
         Path directory = UpgradedWheels.replace(cache, publish);
         LOG.debug("published {} upgraded wheels into {}", publish.size(), directory);
@@ -236,7 +236,7 @@ public final class EmbedWheelUpgrade {
 
     /** The newest bundled pip that runs on the host, installed into {@code dir}/site once for every run. */
     private Wheel installPip(PythonInfo host, Path dir) throws IOException {
-        Optional<WheelChoice.Source> pip = new WheelChoice(bundled.all()).choose("pip", SeedOptions.EMBED, host);
+        Optional<WheelChoice.Source> pip = new WheelChoice(bundled.all()).choose("pip", SeedChoice.EMBED, host);
         if (pip.isEmpty()) {
             throw new VirtualenvException(failed("no pip runs on " + host.executable() + " (Python "
                     + host.version().dotted() + ") to fetch them with; put a newer python3 first on PATH"));
@@ -257,13 +257,13 @@ public final class EmbedWheelUpgrade {
      */
     private List<String> fetch(PythonInfo host, Path pipDir, String target, Path into) throws IOException {
         Files.createDirectories(into);
-        Processes.Result all = download(host, pipDir, target, into, Seeder.DISTRIBUTIONS);
+        Processes.Result all = download(host, pipDir, target, into, SeedDefaults.DISTRIBUTIONS);
         if (all.ok()) {
             return List.of();
         }
         failIfUnreachable(all, target);
         List<String> missing = new ArrayList<>();
-        for (String distribution : Seeder.DISTRIBUTIONS) {
+        for (String distribution : SeedDefaults.DISTRIBUTIONS) {
             Processes.Result one = download(host, pipDir, target, into, List.of(distribution));
             if (one.ok()) {
                 continue;
@@ -271,7 +271,7 @@ public final class EmbedWheelUpgrade {
             failIfUnreachable(one, target);
             if (!noMatch(one)) {
                 throw new VirtualenvException(failed("pip could not fetch " + distribution + " for Python " + target
-                        + ": " + Seeder.pipError(one) + " (check the index pip is configured with)"));
+                        + ": " + Pip.error(one) + " (check the index pip is configured with)"));
             }
             missing.add(distribution);
         }
@@ -347,9 +347,9 @@ public final class EmbedWheelUpgrade {
         } catch (IllegalArgumentException e) {
             throw new VirtualenvException(failed("pip downloaded " + name + ", which is not a wheel file name"));
         }
-        if (!Seeder.DISTRIBUTIONS.contains(wheel.normalizedName())) {
+        if (!SeedDefaults.DISTRIBUTIONS.contains(wheel.normalizedName())) {
             throw new VirtualenvException(failed("pip downloaded " + name + ", which is none of "
-                    + String.join(", ", Seeder.DISTRIBUTIONS)));
+                    + String.join(", ", SeedDefaults.DISTRIBUTIONS)));
         }
         String requires;
         try {
