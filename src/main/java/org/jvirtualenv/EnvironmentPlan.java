@@ -19,11 +19,11 @@ import org.jvirtualenv.discovery.PyInfoCache;
 import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.relocate.Relocator;
-import org.jvirtualenv.seed.BundledWheels;
 import org.jvirtualenv.seed.EmbedWheelUpgrade;
-import org.jvirtualenv.seed.SeedChoice;
 import org.jvirtualenv.seed.SeedResult;
+import org.jvirtualenv.seed.SeedTarget;
 import org.jvirtualenv.seed.Seeder;
+import org.jvirtualenv.seed.Seeders;
 import org.jvirtualenv.seed.SeederKind;
 import org.jvirtualenv.util.Parallel;
 import org.slf4j.Logger;
@@ -37,7 +37,7 @@ import org.slf4j.LoggerFactory;
  * @param prompt the prompt as asked ({@code .} already resolved), null for the default
  */
 public record EnvironmentPlan(CreateRequest request, Path destination, PythonInfo python, Creator creator,
-                              EnvLayout layout, String prompt, ActivationContext activation,
+                              EnvLayout layout, Seeder seeder, String prompt, ActivationContext activation,
                               List<Activator> activators) implements Plan {
     private static final Logger LOG = LoggerFactory.getLogger(EnvironmentPlan.class);
 
@@ -68,7 +68,9 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
         // Chosen before anything is written: an unknown activator name is bad input, not a failure half-way.
         List<Activator> activators = request.activators() == null ? Activators.defaults(context)
                 : Activators.select(request.activators());
-        EnvironmentPlan plan = new EnvironmentPlan(request, dest, python, creator, layout, prompt, context, activators);
+        Seeder seeder = Seeders.forOptions(request.seed(), request.environment());
+        EnvironmentPlan plan = new EnvironmentPlan(request, dest, python, creator, layout, seeder, prompt, context,
+                activators);
         Timing.log("plan", planning);
         return plan;
     }
@@ -87,13 +89,7 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
             out.append("  empty it first (an existing environment only)\n");
         }
         if (request.seed().enabled()) {
-            out.append("  seeder ").append(request.seed().seeder().text()).append(':');
-            for (String dist : Seeder.DISTRIBUTIONS) {
-                String choice = request.seed().choices().getOrDefault(dist, Seeder.defaultChoice(dist, python));
-                if (!choice.equals(SeedChoice.NONE.text())) {
-                    out.append(' ').append(dist).append('=').append(choice);
-                }
-            }
+            out.append("  seeder ").append(seeder.describe(python));
             if (request.seed().seeder() == SeederKind.APP_DATA) {
                 out.append(", from the cache ").append(request.seed().appData());
             }
@@ -166,11 +162,10 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
             Timing.log("create", creating);
 
             // Seeding and the activation scripts touch different files: they are written at once.
-            Seeder seeder = new Seeder(BundledWheels.load(), request.environment());
             List<Parallel.Task<SeedResult>> stages = List.of(
                     () -> {
                         long seeding = System.nanoTime();
-                        SeedResult seeded = seeder.seed(destination, layout, python, request.seed());
+                        SeedResult seeded = seeder.seed(SeedTarget.of(destination, layout, python));
                         Timing.log("seed", seeding);
                         return seeded;
                     },

@@ -1,6 +1,7 @@
 package org.jvirtualenv.cli;
 
 import java.nio.file.Path;
+import java.util.Map;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.CreateResult;
 import org.jvirtualenv.create.CreatorChoice;
@@ -12,7 +13,6 @@ import org.jvirtualenv.seed.InstalledDistribution;
 import org.jvirtualenv.seed.SeedChoice;
 import org.jvirtualenv.seed.SeedOptions;
 import org.jvirtualenv.seed.SeederKind;
-import org.jvirtualenv.seed.Seeder;
 
 /** The lines printed after a creation, in virtualenv's shape so scripts that read them keep working. */
 final class Report {
@@ -54,11 +54,10 @@ final class Report {
             // As virtualenv 21 prints it: the download flag, then each distribution that is seeded.
             out.append(seed.seeder() == SeederKind.PIP ? "  seeder PipInvoke(" : "  seeder FromAppData(")
                     .append("download=").append(py(seed.download())).append(", ");
-            for (String dist : Seeder.DISTRIBUTIONS) {
-                String choice = result.seed().choices().getOrDefault(dist,
-                        seed.choices().getOrDefault(dist, Seeder.defaultChoice(dist, result.python())));
-                if (!choice.equals(SeedChoice.NONE.text())) {
-                    out.append(dist).append('=').append(choice).append(", ");
+            // Each distribution's choice as the seeder decided it (the defaults depend on the target).
+            for (Map.Entry<String, String> choice : result.seed().choices().entrySet()) {
+                if (!choice.getValue().equals(SeedChoice.NONE.text())) {
+                    out.append(choice.getKey()).append('=').append(choice.getValue()).append(", ");
                 }
             }
             out.append("via=").append(result.seed().via()).append(", app_data_dir=").append(seed.appData()).append(")\n");

@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.seed.BundledWheels;
-import org.jvirtualenv.seed.Sha256;
+import org.jvirtualenv.util.Sha256;
 import org.slf4j.LoggerFactory;
 
 /**

@@ -12,8 +12,8 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jvirtualenv.VirtualenvException;
-import org.jvirtualenv.seed.Sha256;
 import org.jvirtualenv.util.Json;
+import org.jvirtualenv.util.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

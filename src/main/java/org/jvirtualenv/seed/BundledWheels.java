@@ -11,6 +11,7 @@ import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.discovery.VersionSpecifier;
 import org.jvirtualenv.util.Resources;
+import org.jvirtualenv.util.Sha256;
 
 /**
  * The wheels vendored in {@code support-wheels/}. Their index is the table in that folder's

@@ -20,7 +20,7 @@ import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.discovery.PythonVersion;
 import org.jvirtualenv.discovery.VersionSpecifier;
 import org.jvirtualenv.util.FileTrees;
-import org.jvirtualenv.util.Processes;
+import org.jvirtualenv.util.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,13 +32,8 @@ import org.slf4j.LoggerFactory;
  * bundled wheels and the extra search dirs, the newest that runs winning; {@code embed} still
  * means the bundled wheels only. Each upgrade replaces the previous one's set.
  *
- * <p>The bundled pip that is newest for the host interpreter is installed once into a scratch
- * directory and run by the host once per target version, asking for all three distributions
- * ({@code download --only-binary=:all: --no-deps --python-version X.Y}). pip runs in the
- * caller's environment, so PIP_INDEX_URL, PIP_EXTRA_INDEX_URL, PIP_FIND_LINKS and pip.conf decide
- * where it looks; its own HTTP cache is off. pip refuses a whole request when one requirement has
- * no match, so a target for which the index lacks one of the three is asked again one
- * distribution at a time (on a complete index such as PyPI that never happens).
+ * <p>The bundled pip that is newest for the host interpreter fetches them, once per target version
+ * ({@code download --only-binary=:all: --no-deps --python-version X.Y}; see {@link UpgradeDownloads}).
  *
  * <p>Nothing in the cache changes unless every fetch succeeded and every wheel passed its checks
  * (a pure wheel of the distribution asked for, a trial install that verifies its entries and
@@ -59,9 +54,6 @@ public final class EmbedWheelUpgrade {
 
     /** The target versions this tool creates environments for. */
     public static final List<String> TARGETS = List.of("2.7", "3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13");
-
-    /** What pip prints when it could not talk to an index, and how to say it in a few words. */
-    private static final Map<String, String> UNREACHABLE = unreachableMarkers();
 
     /**
      * One wheel the upgrade fetched.
@@ -89,7 +81,7 @@ public final class EmbedWheelUpgrade {
      * What an upgrade did.
      *
      * @param directory   where the upgraded wheels now are
-     * @param wheels      every wheel fetched, in the order of {@link Seeder#DISTRIBUTIONS} and version
+     * @param wheels      every wheel fetched, in the order of {@link SeedDefaults#DISTRIBUTIONS} and version
      * @param unavailable per target version, the distributions the index had no wheel of for it
      * @param pip         the pip wheel that did the fetching
      * @param host        the interpreter that ran it
@@ -160,8 +152,7 @@ public final class EmbedWheelUpgrade {
     }
 
     private Result upgrade(AppData cache, PythonInfo host, Path scratch) throws IOException {
-        Wheel pipWheel = installPip(host, scratch.resolve("pip"));
-        Path pipDir = scratch.resolve("pip/site/pip");
+        UpgradeDownloads downloads = UpgradeDownloads.prepare(bundled, host, scratch.resolve("pip"), environment);
         Map<String, List<String>> unavailable = new LinkedHashMap<>();
         // File name -> the downloaded file and the targets it was fetched for.
         Map<String, Path> files = new LinkedHashMap<>();
@@ -173,7 +164,7 @@ public final class EmbedWheelUpgrade {
         Collections.reverse(newestFirst);
         for (String target : newestFirst) {
             Path into = scratch.resolve("downloads").resolve(target);
-            List<String> missing = fetch(host, pipDir, target, into);
+            List<String> missing = downloads.fetch(target, into);
             if (!missing.isEmpty()) {
                 unavailable.put(target, missing);
             }
@@ -188,7 +179,7 @@ public final class EmbedWheelUpgrade {
             }
             if (files.isEmpty()) {
                 throw new VirtualenvException(failed("the index pip is configured with offers no wheel of "
-                        + String.join(", ", Seeder.DISTRIBUTIONS) + " for Python " + target + " (check PIP_INDEX_URL, "
+                        + String.join(", ", SeedDefaults.DISTRIBUTIONS) + " for Python " + target + " (check PIP_INDEX_URL, "
                         + "PIP_FIND_LINKS or pip.conf, then run again)"));
             }
         }
@@ -206,7 +197,7 @@ public final class EmbedWheelUpgrade {
             }
             UpgradedWheel checked = check(e.getValue(), targets, scratch.resolve("check"));
             List<String> unseeded = WheelMetadata.read(checked.file()).unconditionalRequirements().stream()
-                    .filter(d -> !Seeder.DISTRIBUTIONS.contains(d)).distinct().toList();
+                    .filter(d -> !SeedDefaults.DISTRIBUTIONS.contains(d)).distinct().toList();
             Fetched f = new Fetched(e.getKey(), checked.wheel().normalizedName(), checked.wheel().version(),
                     checked.requiresPython().toString(), targets, false, unseeded);
             if (f.stored()) {
@@ -214,13 +205,13 @@ public final class EmbedWheelUpgrade {
             }
             fetched.add(f);
         }
-        fetched.sort(java.util.Comparator.comparing((Fetched f) -> Seeder.DISTRIBUTIONS.indexOf(f.distribution()))
+        fetched.sort(java.util.Comparator.comparing((Fetched f) -> SeedDefaults.DISTRIBUTIONS.indexOf(f.distribution()))
                 .thenComparing(f -> VersionSpecifier.release(f.version()), VersionSpecifier::compare));
         Path directory = UpgradedWheels.replace(cache, publish);
         LOG.debug("published {} upgraded wheels into {}", publish.size(), directory);
         Map<String, List<String>> byTarget = new LinkedHashMap<>();
         TARGETS.stream().filter(unavailable::containsKey).forEach(t -> byTarget.put(t, unavailable.get(t)));
-        return new Result(directory, fetched, byTarget, pipWheel.fileName(), host.executable());
+        return new Result(directory, fetched, byTarget, downloads.pip().fileName(), host.executable());
     }
 
     private Optional<BundledWheel> sameAsBundled(Path file) throws IOException {
@@ -231,106 +222,6 @@ public final class EmbedWheelUpgrade {
         }
         String sha = Sha256.hex(file);
         return named.stream().filter(b -> b.sha256().equals(sha)).findFirst();
-    }
-
-    /** The newest bundled pip that runs on the host, installed into {@code dir}/site once for every run. */
-    private Wheel installPip(PythonInfo host, Path dir) throws IOException {
-        Optional<WheelChoice.Source> pip = new WheelChoice(bundled.all()).choose("pip", SeedOptions.EMBED, host);
-        if (pip.isEmpty()) {
-            throw new VirtualenvException(failed("no pip runs on " + host.executable() + " (Python "
-                    + host.version().dotted() + ") to fetch them with; put a newer python3 first on PATH"));
-        }
-        Path wheelFile = pip.get() instanceof WheelChoice.Bundled b
-                ? bundled.materialize(b.bundled(), new AppData(dir.resolve("materialized")))
-                : ((WheelChoice.LocalFile) pip.get()).file();
-        Path site = dir.resolve("site");
-        new WheelInstaller().install(wheelFile, new InstallScheme(dir, site, site, dir.resolve("bin"),
-                dir.resolve("include"), dir.resolve("data"), "/nonexistent/python", ""));
-        return pip.get().wheel();
-    }
-
-    /**
-     * Downloads the newest of each distribution for one target into {@code into}.
-     *
-     * @return the distributions the index has no wheel of for the target
-     */
-    private List<String> fetch(PythonInfo host, Path pipDir, String target, Path into) throws IOException {
-        Files.createDirectories(into);
-        Processes.Result all = download(host, pipDir, target, into, Seeder.DISTRIBUTIONS);
-        if (all.ok()) {
-            return List.of();
-        }
-        failIfUnreachable(all, target);
-        List<String> missing = new ArrayList<>();
-        for (String distribution : Seeder.DISTRIBUTIONS) {
-            Processes.Result one = download(host, pipDir, target, into, List.of(distribution));
-            if (one.ok()) {
-                continue;
-            }
-            failIfUnreachable(one, target);
-            if (!noMatch(one)) {
-                throw new VirtualenvException(failed("pip could not fetch " + distribution + " for Python " + target
-                        + ": " + Seeder.pipError(one) + " (check the index pip is configured with)"));
-            }
-            missing.add(distribution);
-        }
-        return missing;
-    }
-
-    private Processes.Result download(PythonInfo host, Path pipDir, String target, Path into, List<String> distributions)
-            throws IOException {
-        // -E -s: the user's PYTHONPATH or user site must not replace the pip we run; pip's own
-        // variables and configuration still apply. --no-cache-dir: no write outside our cache.
-        List<String> command = new ArrayList<>(List.of(host.executable(), "-E", "-s", pipDir.toString(), "download",
-                "--disable-pip-version-check", "--no-input", "--no-cache-dir", "--progress-bar", "off",
-                "--only-binary=:all:", "--no-deps", "--python-version", target, "--dest", into.toString()));
-        command.addAll(distributions);
-        LOG.debug("fetching for Python {}: {}", target, command);
-        Processes.Result r = Processes.runExactly(command, into, environment, 600);
-        if (!r.ok()) {
-            LOG.debug("pip download for Python {} said:\n{}\n{}", target, r.stdout(), r.stderr());
-        }
-        return r;
-    }
-
-    private static boolean noMatch(Processes.Result r) {
-        String out = r.stdout() + "\n" + r.stderr();
-        return out.contains("No matching distribution found") || out.contains("Could not find a version that satisfies")
-                || out.contains("a different Python");
-    }
-
-    private static void failIfUnreachable(Processes.Result r, String target) {
-        String out = r.stdout() + "\n" + r.stderr();
-        for (Map.Entry<String, String> marker : UNREACHABLE.entrySet()) {
-            if (out.contains(marker.getKey())) {
-                String where = "its index";
-                for (String line : out.split("\n")) {
-                    if (line.startsWith("Looking in indexes: ")) {
-                        where = line.substring("Looking in indexes: ".length()).strip();
-                    }
-                }
-                throw new VirtualenvException(failed("pip could not reach " + where + " (" + marker.getValue()
-                        + ", fetching for Python " + target + "); check the network and PIP_INDEX_URL, "
-                        + "PIP_EXTRA_INDEX_URL or pip.conf, then run again"));
-            }
-        }
-    }
-
-    private static Map<String, String> unreachableMarkers() {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("Connection refused", "connection refused");
-        m.put("Name or service not known", "host not found");
-        m.put("Temporary failure in name resolution", "host not found");
-        m.put("nodename nor servname provided", "host not found");
-        m.put("Network is unreachable", "network unreachable");
-        m.put("No route to host", "no route to host");
-        m.put("timed out", "timed out");
-        m.put("ProxyError", "proxy error");
-        m.put("SSLError", "TLS error");
-        m.put("NewConnectionError", "cannot connect");
-        m.put("Max retries exceeded", "cannot connect");
-        m.put("Could not fetch URL", "cannot fetch");
-        return m;
     }
 
     /**
@@ -346,16 +237,15 @@ public final class EmbedWheelUpgrade {
         } catch (IllegalArgumentException e) {
             throw new VirtualenvException(failed("pip downloaded " + name + ", which is not a wheel file name"));
         }
-        if (!Seeder.DISTRIBUTIONS.contains(wheel.normalizedName())) {
+        if (!SeedDefaults.DISTRIBUTIONS.contains(wheel.normalizedName())) {
             throw new VirtualenvException(failed("pip downloaded " + name + ", which is none of "
-                    + String.join(", ", Seeder.DISTRIBUTIONS)));
+                    + String.join(", ", SeedDefaults.DISTRIBUTIONS)));
         }
         String requires;
         try {
-            Path site = scratch.resolve(name).resolve("site");
-            InstalledDistribution installed = new WheelInstaller().install(file, new InstallScheme(scratch.resolve(name),
-                    site, site, scratch.resolve(name).resolve("bin"), scratch.resolve(name).resolve("include"),
-                    scratch.resolve(name).resolve("data"), "/nonexistent/python", ""));
+            Path dir = scratch.resolve(name);
+            InstalledDistribution installed = new WheelInstaller().install(file,
+                    InstallScheme.unpacked(dir, dir.resolve("site"), dir));
             String distInfo = installed.distInfo().getFileName().toString();
             String expected = wheel.normalizedName() + "-" + wheel.version() + ".dist-info";
             if (!Wheel.normalize(distInfo).equals(Wheel.normalize(expected))) {
@@ -390,7 +280,7 @@ public final class EmbedWheelUpgrade {
     }
 
     /** The one line a failed upgrade prints. */
-    private static String failed(String why) {
+    static String failed(String why) {
         return "cannot upgrade the embedded wheels: " + why + "; the app-data cache was not changed";
     }
 }

@@ -2,7 +2,6 @@ package org.jvirtualenv.seed;
 
 import java.nio.file.Path;
 import org.jvirtualenv.create.EnvLayout;
-import org.jvirtualenv.discovery.PythonInfo;
 
 /**
  * Where a wheel's parts go in one environment (the install scheme of PEP 427's .data keys),
@@ -20,11 +19,13 @@ public record InstallScheme(Path root, Path purelib, Path platlib, Path scripts,
     }
 
     /**
-     * Kept only until Seeder calls {@link #of(Path, EnvLayout)}: the layout already knows the
-     * target's version, so {@code target} is not read.
+     * A wheel unpacked outside any environment (to build an image, or to check or run it):
+     * site-packages at {@code site}, its other parts under {@code rest}, scripts pointed at no
+     * interpreter.
      */
-    public static InstallScheme of(Path envRoot, EnvLayout layout, PythonInfo target) {
-        return of(envRoot, layout);
+    static InstallScheme unpacked(Path root, Path site, Path rest) {
+        return new InstallScheme(root, site, site, rest.resolve("scripts"), rest.resolve("include"), rest.resolve("data"),
+                "/nonexistent/python", "");
     }
 
     /** The directory for one .data/KEY/ of a wheel, or null for an unknown key. */

@@ -1,5 +1,6 @@
 package org.jvirtualenv.seed;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,6 +10,11 @@ public final class RecordFile {
     }
 
     private RecordFile() {
+    }
+
+    /** A RECORD path: relative to the directory holding the .dist-info, '/'-separated. */
+    static String pathOf(Path base, Path file) {
+        return base.relativize(file).toString().replace('\\', '/');
     }
 
     public static List<Row> parse(String text) {

@@ -8,12 +8,11 @@ import java.util.Map;
 /**
  * What seeding installed and what it had to leave out, with the reason.
  *
- * @param via how files reached the environment: "hardlink", "copy", "symlink" or "pip"
+ * @param via how files reached the environment: a {@link LinkMode#label()} or "pip"
  * @param warnings wheels that could not be used (each names the file and why)
  * @param choices each distribution's choice as decided ({@code bundle}, {@code none}, a version...):
  *                the caller's where given, else the default for this target and the setuptools
- *                chosen (see {@link Seeder#defaultChoice(String, org.jvirtualenv.discovery.PythonInfo, Wheel)});
- *                in {@link Seeder#DISTRIBUTIONS} order
+ *                chosen (see {@link SeedDefaults}); in {@link SeedDefaults#DISTRIBUTIONS} order
  */
 public record SeedResult(List<InstalledDistribution> installed, List<String> skipped, String via,
                          List<String> warnings, Map<String, String> choices) {
@@ -24,15 +23,8 @@ public record SeedResult(List<InstalledDistribution> installed, List<String> ski
         choices = Collections.unmodifiableMap(new LinkedHashMap<>(choices));
     }
 
-    public SeedResult(List<InstalledDistribution> installed, List<String> skipped, String via, List<String> warnings) {
-        this(installed, skipped, via, warnings, Map.of());
-    }
-
-    public SeedResult(List<InstalledDistribution> installed, List<String> skipped) {
-        this(installed, skipped, "copy", List.of());
-    }
-
+    /** Nothing seeded ({@code --no-seed}). */
     public static SeedResult nothing() {
-        return new SeedResult(List.of(), List.of());
+        return new SeedResult(List.of(), List.of(), LinkMode.COPY.label(), List.of(), Map.of());
     }
 }

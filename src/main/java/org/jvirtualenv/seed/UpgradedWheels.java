@@ -12,6 +12,7 @@ import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.discovery.VersionSpecifier;
 import org.jvirtualenv.util.FileTrees;
+import org.jvirtualenv.util.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -69,14 +69,20 @@ public final class WheelChoice {
         this.upgraded = List.copyOf(upgraded);
     }
 
-    /** @param version "bundle" or "embed" for the newest that runs, else an exact version */
-    public Optional<Source> choose(String distribution, String version, PythonInfo target) {
-        return candidates(distribution, version, target).stream().findFirst();
+    /** The best candidate: the first of {@link #candidates}. */
+    public Optional<Source> choose(String distribution, SeedChoice choice, PythonInfo target) {
+        List<Source> candidates = candidates(distribution, choice, target);
+        return candidates.isEmpty() ? Optional.empty() : Optional.of(candidates.get(0));
     }
 
-    public List<Source> candidates(String distribution, String version, PythonInfo target) {
+    /** @param choice bundle, embed or an exact version (none has no candidates) */
+    public List<Source> candidates(String distribution, SeedChoice choice, PythonInfo target) {
+        if (choice.kind() == SeedChoice.Kind.NONE) {
+            return List.of();
+        }
         String wanted = Wheel.normalize(distribution);
-        boolean exact = !SeedOptions.BUNDLE.equals(version) && !SeedOptions.EMBED.equals(version);
+        boolean exact = choice.kind() == SeedChoice.Kind.VERSION;
+        String version = choice.version();
         List<Source> main = new ArrayList<>();
         for (BundledWheel b : bundled) {
             if (b.wheel().normalizedName().equals(wanted) && b.wheel().supportsTags(target)
@@ -84,7 +90,7 @@ public final class WheelChoice {
                 main.add(new Bundled(b));
             }
         }
-        if (!SeedOptions.EMBED.equals(version)) {
+        if (choice.kind() != SeedChoice.Kind.EMBED) {
             for (UpgradedWheel u : upgraded) {
                 if (u.wheel().normalizedName().equals(wanted) && u.wheel().supportsTags(target)
                         && (!exact || u.wheel().version().equals(version)) && u.requiresPython().matches(target.version())) {

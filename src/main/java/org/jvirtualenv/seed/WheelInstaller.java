@@ -2,13 +2,9 @@ package org.jvirtualenv.seed;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -19,18 +15,18 @@ import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
 import org.jvirtualenv.VirtualenvException;
-import org.jvirtualenv.util.FileModes;
+import org.jvirtualenv.util.Sha256;
 
 /**
  * Installs a wheel into an environment the way PEP 427 and PEP 376 describe: root contents to
  * purelib or platlib, {@code .data/KEY/} to the scheme's directories, {@code #!python} scripts
- * re-pointed, console scripts generated, then INSTALLER and a RECORD listing every file written.
+ * re-pointed, console scripts generated, then INSTALLER and a RECORD listing every file written
+ * ({@link DistInfoWriter}).
  * Every entry name is checked before anything is written; hashes are checked against the wheel's
  * RECORD while extracting.
  */
 public final class WheelInstaller {
     private static final Pattern DIST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._]*");
-    public static final String INSTALLER_NAME = "jvirtualenv";
 
     /** Turns a wheel's declared console scripts into the ones to write (e.g. adding pip3.11). */
     private final UnaryOperator<List<EntryPoint>> scriptNames;
@@ -63,7 +59,6 @@ public final class WheelInstaller {
         private final Wheel wheel;
         private final ZipFile zip;
         private final InstallScheme scheme;
-        private final Map<Path, String[]> record = new LinkedHashMap<>();
         private String distInfo;
         private String dataDir;
 
@@ -93,20 +88,19 @@ public final class WheelInstaller {
                 plan.put(entry, destination(name, root));
             }
 
-            String name = wheel.distribution();
-            Path distInfoDir = root.resolve(distInfo);
+            DistInfoWriter writer = new DistInfoWriter(root.resolve(distInfo));
             for (Map.Entry<ZipArchiveEntry, Path> item : plan.entrySet()) {
                 ZipArchiveEntry entry = item.getKey();
                 if (entry.getName().equals(distInfo + "/RECORD")) {
                     continue;
                 }
-                extract(entry, item.getValue(), expectedHashes.get(entry.getName()));
+                extract(entry, item.getValue(), expectedHashes.get(entry.getName()), writer);
             }
-            writeConsoleScripts();
-            Path installer = distInfoDir.resolve("INSTALLER");
-            writeTracked(installer, (INSTALLER_NAME + "\n").getBytes(StandardCharsets.UTF_8), false);
-            writeRecord(distInfoDir);
-            return new InstalledDistribution(name, wheel.version(), distInfoDir);
+            if (zip.getEntry(distInfo + "/entry_points.txt") != null) {
+                writer.writeScripts(text(distInfo + "/entry_points.txt"), scriptNames, scheme, wheel.distribution(),
+                        "wheel " + wheelFile);
+            }
+            return writer.finish(wheel.distribution(), wheel.version(), "");
         }
 
         private String findDistInfo() {
@@ -164,7 +158,8 @@ public final class WheelInstaller {
             return target;
         }
 
-        private void extract(ZipArchiveEntry entry, Path target, String expectedHash) throws IOException {
+        private void extract(ZipArchiveEntry entry, Path target, String expectedHash, DistInfoWriter writer)
+                throws IOException {
             if (expectedHash == null) {
                 throw new WheelRejectedException("wheel " + wheelFile + " is not consistent: '" + entry.getName()
                         + "' is missing from its RECORD", false);
@@ -185,7 +180,7 @@ public final class WheelInstaller {
                 content = repointScript(content);
             }
             int mode = entry.getUnixMode();
-            writeTracked(target, content, script || (mode & 0111) != 0);
+            writer.write(target, content, script || (mode & 0111) != 0);
         }
 
         /** PEP 427: a script whose first line is "#!python" (or "#!pythonw") gets the env's interpreter. */
@@ -204,53 +199,6 @@ public final class WheelInstaller {
             System.arraycopy(shebang, 0, out, 0, shebang.length);
             System.arraycopy(rest, 0, out, shebang.length, rest.length);
             return out;
-        }
-
-        private void writeConsoleScripts() throws IOException {
-            ZipArchiveEntry entryPoints = zip.getEntry(distInfo + "/entry_points.txt");
-            if (entryPoints == null) {
-                return;
-            }
-            String text = text(distInfo + "/entry_points.txt");
-            List<EntryPoint> declared;
-            try {
-                declared = EntryPoint.scripts(text);
-            } catch (IllegalArgumentException e) {
-                throw new WheelRejectedException("wheel " + wheelFile + " refused: " + e.getMessage(), true);
-            }
-            String shebang = Shebang.forInterpreter(scheme.python());
-            for (EntryPoint ep : scriptNames.apply(declared)) {
-                Path target = scheme.scripts().resolve(ep.name() + scheme.scriptSuffix());
-                byte[] content = ep.script(shebang, wheel.distribution()).getBytes(StandardCharsets.UTF_8);
-                writeTracked(target, content, true);
-            }
-        }
-
-        private void writeTracked(Path target, byte[] content, boolean executable) throws IOException {
-            Files.createDirectories(target.getParent());
-            // Replace rather than write through: the old file may be a hardlink into a cache.
-            Files.deleteIfExists(target);
-            MessageDigest md = Sha256.digest();
-            try (OutputStream out = new DigestOutputStream(Files.newOutputStream(target), md)) {
-                out.write(content);
-            }
-            if (executable) {
-                FileModes.makeExecutable(target);
-            }
-            record.put(target, new String[] {Sha256.recordHash(md.digest()), Integer.toString(content.length)});
-        }
-
-        private void writeRecord(Path distInfoDir) throws IOException {
-            Path recordPath = distInfoDir.resolve("RECORD");
-            Path base = distInfoDir.getParent();
-            List<RecordFile.Row> rows = new ArrayList<>();
-            for (Map.Entry<Path, String[]> e : record.entrySet()) {
-                rows.add(new RecordFile.Row(relative(base, e.getKey()), e.getValue()[0], e.getValue()[1]));
-            }
-            rows.add(new RecordFile.Row(relative(base, recordPath), "", ""));
-            Files.deleteIfExists(recordPath);
-            Files.writeString(recordPath, RecordFile.render(rows), StandardCharsets.UTF_8);
-            record.put(recordPath, new String[] {"", ""});
         }
 
         private Map<String, String> expectedHashes() {
@@ -280,11 +228,6 @@ public final class WheelInstaller {
                 throw new WheelRejectedException("wheel " + wheelFile + " is corrupt: cannot read " + entryName, false, e);
             }
         }
-    }
-
-    /** A RECORD path: relative to the directory holding the .dist-info, '/'-separated. */
-    static String relative(Path base, Path file) {
-        return base.relativize(file).toString().replace('\\', '/');
     }
 
     static Map<String, String> headers(String text) {

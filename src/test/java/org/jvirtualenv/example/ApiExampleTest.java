@@ -48,7 +48,7 @@ class ApiExampleTest {
         assertTrue(plan instanceof EnvironmentPlan, plan.describe());
         EnvironmentPlan environmentPlan = (EnvironmentPlan) plan;
         assertEquals(3, environmentPlan.python().version().major());
-        assertTrue(plan.describe().contains("  seeder app-data: pip=bundle"), plan.describe());
+        assertTrue(plan.describe().contains("  seeder app-data (pip=bundle"), plan.describe());
         assertFalse(Files.exists(tmp.resolve("build")));
 
         // 3. Run it.

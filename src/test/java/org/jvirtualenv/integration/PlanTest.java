@@ -57,7 +57,7 @@ class PlanTest {
         assertTrue(text.startsWith("create an environment in " + tmp.resolve("a/b/env") + "\n  interpreter CPython"),
                 text);
         assertTrue(text.contains("  creator CPython3Posix (--creator builtin)\n"), text);
-        assertTrue(text.contains("  seeder app-data: pip=bundle"), text);
+        assertTrue(text.contains("  seeder app-data (pip=bundle"), text);
         assertTrue(text.contains("  activators bash, fish\n"), text);
 
         CreateResult result = assertInstanceOf(CreateResult.class, plan.run());

@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import java.util.zip.ZipFile;
 import org.jvirtualenv.testing.Described;
+import org.jvirtualenv.util.Sha256;
 import org.junit.jupiter.api.Test;
 
 /** support-wheels/README.md is the index the tool trusts: every row must describe its file exactly. */
@@ -61,19 +62,19 @@ class BundledWheelsTest {
         assertEquals("58.1.0", version(choice, "setuptools", 3, 6));
         assertEquals("41.2.0", version(choice, "setuptools", 2, 7));
         assertEquals("0.38.4", version(choice, "wheel", 3, 11));
-        assertEquals("23.2.1", choice.choose("pip", "23.2.1", Described.posixCPython(3, 12, 0, "/nowhere"))
+        assertEquals("23.2.1", choice.choose("pip", SeedChoice.parse("23.2.1"), Described.posixCPython(3, 12, 0, "/nowhere"))
                 .orElseThrow().wheel().version(), "an exact version is honoured when it runs on the target");
-        assertFalse(choice.choose("pip", "24.2", Described.posixCPython(3, 7, 0, "/nowhere")).isPresent(),
+        assertFalse(choice.choose("pip", SeedChoice.parse("24.2"), Described.posixCPython(3, 7, 0, "/nowhere")).isPresent(),
                 "an exact version that cannot run on the target is not offered");
     }
 
     @Test
     void noWheelOfWheelRunsOn27Or36() {
         WheelChoice choice = new WheelChoice(BundledWheels.load().all());
-        assertTrue(choice.choose("wheel", "bundle", Described.posixCPython(2, 7, 18, "/nowhere")).isEmpty());
+        assertTrue(choice.choose("wheel", SeedChoice.BUNDLE, Described.posixCPython(2, 7, 18, "/nowhere")).isEmpty());
     }
 
     private static String version(WheelChoice choice, String dist, int major, int minor) {
-        return choice.choose(dist, "bundle", Described.posixCPython(major, minor, 0, "/nowhere")).orElseThrow().wheel().version();
+        return choice.choose(dist, SeedChoice.BUNDLE, Described.posixCPython(major, minor, 0, "/nowhere")).orElseThrow().wheel().version();
     }
 }

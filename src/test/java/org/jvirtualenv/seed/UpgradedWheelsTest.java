@@ -14,6 +14,7 @@ import org.jvirtualenv.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.discovery.VersionSpecifier;
 import org.jvirtualenv.testing.TestWheels;
+import org.jvirtualenv.util.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -13,6 +13,7 @@ import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.discovery.VersionSpecifier;
 import org.jvirtualenv.testing.Described;
 import org.jvirtualenv.testing.TestWheels;
+import org.jvirtualenv.util.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,19 +40,19 @@ class WheelChoiceTest {
                 List.of(extra, tie, tmp.resolve("missing-dir-is-ignored")), List.of(downloaded));
         PythonInfo py311 = Described.posixCPython(3, 11, 4, "/nowhere");
 
-        List<WheelChoice.Source> bundle = choice.candidates("wheel", SeedOptions.BUNDLE, py311);
+        List<WheelChoice.Source> bundle = choice.candidates("wheel", SeedChoice.BUNDLE, py311);
         assertEquals(List.of("0.99.0", "0.38.4", "0.38.4", "0.30.0"), versions(bundle));
         assertInstanceOf(WheelChoice.LocalFile.class, bundle.get(0));
         assertInstanceOf(WheelChoice.Bundled.class, bundle.get(1), "a bundled (verified) wheel wins a tie");
 
-        assertEquals(List.of("0.38.4"), versions(choice.candidates("wheel", SeedOptions.EMBED, py311)),
+        assertEquals(List.of("0.38.4"), versions(choice.candidates("wheel", SeedChoice.EMBED, py311)),
                 "embed ignores the extra search dirs");
-        assertEquals(List.of("0.30.0"), versions(choice.candidates("wheel", "0.30.0", py311)),
+        assertEquals(List.of("0.30.0"), versions(choice.candidates("wheel", SeedChoice.parse("0.30.0"), py311)),
                 "an exact version is looked up in the extra dirs too");
-        assertEquals(List.of("24.2"), versions(choice.candidates("pip", "24.2", py311)));
-        assertEquals(List.of("0.55.0"), versions(choice.candidates("wheel", "0.55.0", py311)),
+        assertEquals(List.of("24.2"), versions(choice.candidates("pip", SeedChoice.parse("24.2"), py311)));
+        assertEquals(List.of("0.55.0"), versions(choice.candidates("wheel", SeedChoice.parse("0.55.0"), py311)),
                 "a wheel downloaded earlier is found for its exact version only");
-        assertEquals(List.of(), choice.candidates("pip", "1.0", py311));
+        assertEquals(List.of(), choice.candidates("pip", SeedChoice.parse("1.0"), py311));
     }
 
     @Test
@@ -62,9 +63,9 @@ class WheelChoiceTest {
         Files.delete(wheel);
         TestWheels.withMetadata(extra, "pip", "99.0", "Requires-Python: >=3.99\n");
         WheelChoice choice = new WheelChoice(BundledWheels.load().all(), List.of(extra), List.of());
-        assertEquals("26.2.1", choice.choose("pip", SeedOptions.BUNDLE, Described.posixCPython(3, 11, 4, "/nowhere"))
+        assertEquals("26.2.1", choice.choose("pip", SeedChoice.BUNDLE, Described.posixCPython(3, 11, 4, "/nowhere"))
                 .orElseThrow().wheel().version());
-        assertEquals(List.of(), choice.candidates("pip", "99.0", Described.posixCPython(3, 11, 4, "/nowhere")));
+        assertEquals(List.of(), choice.candidates("pip", SeedChoice.parse("99.0"), Described.posixCPython(3, 11, 4, "/nowhere")));
     }
 
     @Test
@@ -74,14 +75,14 @@ class WheelChoiceTest {
         TestWheels.demo(bundledDir, "wheel", "0.30.0", "wheel");
         PythonInfo py27 = Described.posixCPython(2, 7, 18, prefix.toString());
         WheelChoice choice = new WheelChoice(BundledWheels.load().all());
-        WheelChoice.Source source = choice.choose("wheel", SeedOptions.BUNDLE, py27).orElseThrow();
+        WheelChoice.Source source = choice.choose("wheel", SeedChoice.BUNDLE, py27).orElseThrow();
         assertInstanceOf(WheelChoice.LocalFile.class, source);
         assertTrue(((WheelChoice.LocalFile) source).file().startsWith(bundledDir));
         // A bundled wheel that runs is preferred to ensurepip's.
         TestWheels.demo(bundledDir, "pip", "9.0.1", "pip");
-        assertEquals(List.of("19.2.3", "9.0.1"), versions(choice.candidates("pip", SeedOptions.BUNDLE, py27)));
+        assertEquals(List.of("19.2.3", "9.0.1"), versions(choice.candidates("pip", SeedChoice.BUNDLE, py27)));
         // Nothing anywhere: no candidate, and the seeder reports the distribution as skipped.
-        assertEquals(List.of(), choice.candidates("wheel", SeedOptions.BUNDLE, Described.posixCPython(3, 6, 15, "/nowhere")));
+        assertEquals(List.of(), choice.candidates("wheel", SeedChoice.BUNDLE, Described.posixCPython(3, 6, 15, "/nowhere")));
     }
 
     @Test
@@ -102,17 +103,17 @@ class WheelChoiceTest {
         WheelChoice choice = new WheelChoice(BundledWheels.load().all(), List.of(extra), List.of(), upgraded);
         PythonInfo py311 = Described.posixCPython(3, 11, 4, "/nowhere");
 
-        List<WheelChoice.Source> bundle = choice.candidates("wheel", SeedOptions.BUNDLE, py311);
+        List<WheelChoice.Source> bundle = choice.candidates("wheel", SeedChoice.BUNDLE, py311);
         assertEquals(List.of("0.99.0", "0.38.4", "0.38.4", "0.38.4"), versions(bundle));
         assertInstanceOf(WheelChoice.Upgraded.class, bundle.get(0), "the newest wins");
         assertInstanceOf(WheelChoice.Bundled.class, bundle.get(1), "on a tie: bundled, then upgraded, then extra");
         assertInstanceOf(WheelChoice.Upgraded.class, bundle.get(2));
         assertInstanceOf(WheelChoice.LocalFile.class, bundle.get(3));
-        assertEquals(List.of("0.38.4"), versions(choice.candidates("wheel", SeedOptions.EMBED, py311)));
-        assertEquals(List.of("0.99.0"), versions(choice.candidates("wheel", "0.99.0", py311)));
-        assertEquals("26.2.1", choice.choose("pip", SeedOptions.BUNDLE, py311).orElseThrow().wheel().version(),
+        assertEquals(List.of("0.38.4"), versions(choice.candidates("wheel", SeedChoice.EMBED, py311)));
+        assertEquals(List.of("0.99.0"), versions(choice.candidates("wheel", SeedChoice.parse("0.99.0"), py311)));
+        assertEquals("26.2.1", choice.choose("pip", SeedChoice.BUNDLE, py311).orElseThrow().wheel().version(),
                 "the recorded Requires-Python is respected");
-        assertEquals("99.0", choice.choose("pip", SeedOptions.BUNDLE, Described.posixCPython(3, 12, 1, "/nowhere"))
+        assertEquals("99.0", choice.choose("pip", SeedChoice.BUNDLE, Described.posixCPython(3, 12, 1, "/nowhere"))
                 .orElseThrow().wheel().version());
     }
 }

@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.jvirtualenv.seed.Sha256;
+import org.jvirtualenv.util.Sha256;
 
 /** Builds small but real wheels for tests: correct METADATA, WHEEL, entry points and RECORD. */
 public final class TestWheels {

@@ -1,4 +1,4 @@
-package org.jvirtualenv.seed;
+package org.jvirtualenv.util;
 
 import java.io.IOException;
 import java.io.InputStream;

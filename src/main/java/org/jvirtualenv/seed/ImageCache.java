@@ -1,0 +1,195 @@
+package org.jvirtualenv.seed;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.appdata.AppData;
+import org.jvirtualenv.discovery.PythonInfo;
+import org.jvirtualenv.util.FileTrees;
+import org.jvirtualenv.util.Processes;
+import org.jvirtualenv.util.Sha256;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@link WheelImage}s of one target version in one store (the app-data cache, or a scratch
+ * directory when the cache may not be written), under {@code images/<impl><X.Y>/<wheel-stem>-<sha>/}.
+ * An image is built once, under a cross-process lock, in a temporary directory that is renamed into
+ * place, so a reader sees either no image or a complete one. The wheel is verified while it is
+ * unpacked (entry names, RECORD hashes); the image's files are made read-only, so an environment
+ * holding hardlinks to them cannot write through into the cache.
+ */
+final class ImageCache {
+    private static final Logger LOG = LoggerFactory.getLogger(ImageCache.class);
+
+    private final AppData store;
+    private final PythonInfo target;
+    private final String targetKey;
+    private final Path images;
+
+    ImageCache(AppData store, PythonInfo target) {
+        this.store = store;
+        this.target = target;
+        // Byte code is the same for every patch release of one X.Y: "cpython3.11", "pypy3.10".
+        this.targetKey = target.implementation().toLowerCase(Locale.ROOT) + target.version().majorMinor();
+        this.images = store.images(targetKey);
+    }
+
+    /** The complete image of this wheel, or null when there is none yet. */
+    WheelImage find(Wheel wheel, String sha256Hex) {
+        return WheelImage.find(images.resolve(imageName(wheel, sha256Hex)));
+    }
+
+    /** The image of a wheel file whose SHA-256 is {@code sha256Hex}, built now when there is none. */
+    WheelImage obtain(Path wheelFile, String sha256Hex) {
+        String name = imageName(Wheel.parse(wheelFile.getFileName().toString()), sha256Hex);
+        Path finalDir = images.resolve(name);
+        WheelImage existing = WheelImage.find(finalDir);
+        if (existing != null) {
+            return existing;
+        }
+        try (AppData.Lock lock = store.lock(targetKey + "-" + name)) {
+            existing = WheelImage.find(finalDir);
+            if (existing != null) {
+                return existing;
+            }
+            publish(wheelFile, name, finalDir);
+            WheelImage built = WheelImage.find(finalDir);
+            if (built == null) {
+                throw new VirtualenvException("app-data image " + finalDir + " vanished while in use "
+                        + "(is another process resetting the cache?); run again");
+            }
+            return built;
+        } catch (IOException e) {
+            throw new VirtualenvException("cannot build the app-data image of " + wheelFile.getFileName() + " in "
+                    + images + ": " + e.getMessage() + " (check permissions, or use --app-data DIR)", e);
+        }
+    }
+
+    /**
+     * Whether an image can stand for the wheel: only files for site-packages. Scripts, headers and
+     * data files are left to a direct install.
+     */
+    static boolean imageable(Path wheelFile) {
+        try (ZipFile zip = ZipFile.builder().setPath(wheelFile).get()) {
+            for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
+                String[] parts = entry.getName().split("/");
+                if (parts.length > 2 && parts[0].endsWith(".data") && !parts[1].equals("purelib")
+                        && !parts[1].equals("platlib")) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            throw new WheelRejectedException("wheel " + wheelFile + " is corrupt or unreadable: " + e.getMessage(), false, e);
+        }
+    }
+
+    /** The directory name of a wheel's image: its file stem plus a prefix of its SHA-256. */
+    private static String imageName(Wheel wheel, String sha256Hex) {
+        String stem = wheel.fileName().substring(0, wheel.fileName().length() - ".whl".length());
+        return stem + "-" + sha256Hex.substring(0, 16);
+    }
+
+    /** Builds the image beside its place and renames it there; the caller holds the lock. */
+    private void publish(Path wheelFile, String name, Path finalDir) throws IOException {
+        AppData.ensureDirectory(images.getParent());
+        AppData.ensureDirectory(images);
+        if (Files.exists(finalDir, LinkOption.NOFOLLOW_LINKS)) {
+            // A directory without a manifest: left by something else; rebuild it.
+            FileTrees.delete(finalDir);
+        }
+        Path temp = Files.createTempDirectory(images, ".tmp-" + name + "-");
+        try {
+            build(wheelFile, temp);
+            Files.move(temp, finalDir, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
+                FileTrees.delete(temp);
+            }
+        }
+        LOG.debug("built app-data image {}", finalDir);
+    }
+
+    private void build(Path wheelFile, Path temp) throws IOException {
+        Path tree = temp.resolve("tree");
+        Path site = temp.resolve("site");
+        InstalledDistribution dist = new WheelInstaller().install(wheelFile, InstallScheme.unpacked(temp, site, tree));
+        // INSTALLER, RECORD and the scripts name the environment: each environment gets its own.
+        Files.deleteIfExists(dist.distInfo().resolve("INSTALLER"));
+        Files.deleteIfExists(dist.distInfo().resolve("RECORD"));
+        FileTrees.delete(tree);
+        compile(site);
+        List<RecordFile.Row> rows = new ArrayList<>();
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(site)) {
+            files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
+        }
+        for (Path file : files) {
+            MessageDigest md = Sha256.digest();
+            long size;
+            try (InputStream in = Files.newInputStream(file)) {
+                byte[] data = in.readAllBytes();
+                md.update(data);
+                size = data.length;
+            }
+            rows.add(new RecordFile.Row(RecordFile.pathOf(site, file), Sha256.recordHash(md.digest()),
+                    Long.toString(size)));
+            makeReadOnly(file);
+        }
+        Files.writeString(temp.resolve(WheelImage.MANIFEST), RecordFile.render(rows), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Byte code compiled once, by the target itself, so the first run of pip in a new environment
+     * is not slowed by compiling it. Its timestamps refer to the sources' mtimes, which links and
+     * attribute-preserving copies keep. Failure to compile only costs speed.
+     */
+    private void compile(Path site) {
+        List<String> command = new ArrayList<>(List.of(target.executable(), "-E", "-s", "-m", "compileall", "-q"));
+        if (target.version().atLeast(3, 5)) {
+            command.add("-j0");
+        }
+        command.add(site.toString());
+        Map<String, String> env = new HashMap<>();
+        env.put("SOURCE_DATE_EPOCH", null); // would make 3.7+ write hash-checked .pyc
+        env.put("PYTHONDONTWRITEBYTECODE", null);
+        try {
+            Processes.Result r = Processes.run(command, site, env, 300);
+            if (!r.ok()) {
+                LOG.debug("compiling {} with {} reported: {}", site, target.executable(), r.firstErrorLine());
+            }
+        } catch (IOException e) {
+            LOG.debug("could not compile {}: {}", site, e.getMessage());
+        }
+    }
+
+    private static void makeReadOnly(Path file) throws IOException {
+        try {
+            Set<PosixFilePermission> perms = EnumSet.copyOf(Files.getPosixFilePermissions(file, LinkOption.NOFOLLOW_LINKS));
+            perms.removeAll(EnumSet.of(PosixFilePermission.OWNER_WRITE, PosixFilePermission.GROUP_WRITE,
+                    PosixFilePermission.OTHERS_WRITE));
+            Files.setPosixFilePermissions(file, perms);
+        } catch (UnsupportedOperationException e) {
+            file.toFile().setReadOnly();
+        }
+    }
+}

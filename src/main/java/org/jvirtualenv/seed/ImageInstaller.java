@@ -1,0 +1,95 @@
+package org.jvirtualenv.seed;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Puts an app-data image into an environment's site-packages: its files by link or copy (hardlinks
+ * fall back to copies where the file system refuses them), then, by {@link DistInfoWriter}, the
+ * console scripts, INSTALLER and a RECORD that lists every file, byte code included, so
+ * uninstalling removes it all.
+ */
+final class ImageInstaller {
+    private static final Logger LOG = LoggerFactory.getLogger(ImageInstaller.class);
+
+    /**
+     * One image placed.
+     *
+     * @param via how its files got there: the mode asked for, or COPY when hardlinks were refused
+     */
+    record Placed(InstalledDistribution distribution, LinkMode via) {
+    }
+
+    private ImageInstaller() {
+    }
+
+    static Placed install(WheelImage image, InstallScheme scheme, SeedScriptNames names, LinkMode mode)
+            throws IOException {
+        Path site = image.site();
+        Path purelib = scheme.purelib();
+        // Directories first (parents before children: the manifest is sorted), then the files.
+        // Parents are collected as strings: cheaper to hash than paths, for a thousand files.
+        Set<String> dirs = new LinkedHashSet<>();
+        for (RecordFile.Row row : image.manifest()) {
+            int slash = row.path().lastIndexOf('/');
+            if (slash > 0) {
+                dirs.add(row.path().substring(0, slash));
+            }
+        }
+        for (String d : dirs) {
+            Files.createDirectories(purelib.resolve(d));
+        }
+        // One thread per distribution already places files (see AppDataSeeder): a second level of
+        // threads here would only compete for the same cores.
+        LinkMode used = mode;
+        for (RecordFile.Row row : image.manifest()) {
+            used = place(site.resolve(row.path()), purelib.resolve(row.path()), used);
+        }
+
+        String distInfo = image.distInfo();
+        Wheel wheel = Wheel.parse(distInfo.substring(0, distInfo.length() - ".dist-info".length()) + "-py3-none-any.whl");
+        DistInfoWriter writer = new DistInfoWriter(purelib.resolve(distInfo));
+        Path entryPoints = site.resolve(distInfo).resolve("entry_points.txt");
+        if (Files.isRegularFile(entryPoints)) {
+            writer.writeScripts(Files.readString(entryPoints, StandardCharsets.UTF_8), names, scheme,
+                    wheel.distribution(), "app-data image " + image.dir());
+        }
+        return new Placed(writer.finish(wheel.distribution(), wheel.version(), image.manifestText()), used);
+    }
+
+    private static LinkMode place(Path source, Path target, LinkMode via) throws IOException {
+        for (int attempt = 0; attempt < 2; attempt++) {
+            try {
+                switch (via) {
+                    case HARDLINK -> Files.createLink(target, source);
+                    case SYMLINK -> Files.createSymbolicLink(target, source);
+                    case COPY -> {
+                        Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES, LinkOption.NOFOLLOW_LINKS);
+                        target.toFile().setWritable(true, true);
+                    }
+                }
+                return via;
+            } catch (FileAlreadyExistsException e) {
+                // Re-creating over an environment: replace, never write into what is there.
+                Files.delete(target);
+            } catch (IOException | UnsupportedOperationException e) {
+                if (via != LinkMode.HARDLINK) {
+                    throw e;
+                }
+                LOG.debug("hardlinks refused ({}): copying from the app-data cache instead", e.toString());
+                via = LinkMode.COPY;
+                attempt--;
+            }
+        }
+        throw new IOException("cannot replace " + target);
+    }
+}

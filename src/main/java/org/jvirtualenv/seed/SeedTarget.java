@@ -1,0 +1,17 @@
+package org.jvirtualenv.seed;
+
+import java.nio.file.Path;
+import org.jvirtualenv.create.EnvLayout;
+import org.jvirtualenv.discovery.PythonInfo;
+
+/**
+ * What a seeder installs into: where each part of a wheel goes in the environment, and the
+ * interpreter the wheels must run on (its version and implementation pick the wheels).
+ */
+public record SeedTarget(InstallScheme scheme, PythonInfo python) {
+
+    /** The environment at {@code env}, laid out as {@code layout} for {@code python}. */
+    public static SeedTarget of(Path env, EnvLayout layout, PythonInfo python) {
+        return new SeedTarget(InstallScheme.of(env, layout), python);
+    }
+}
