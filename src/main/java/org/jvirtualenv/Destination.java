@@ -11,6 +11,7 @@ import org.jvirtualenv.create.PyvenvCfg;
 import org.jvirtualenv.util.FileTrees;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jvirtualenv.util.VirtualenvException;
 
 /**
  * DEST: the checks made before anything is touched, making it ready (emptied for {@code --clear},

@@ -28,6 +28,7 @@ import org.jvirtualenv.seed.SeederKind;
 import org.jvirtualenv.util.Parallel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jvirtualenv.util.VirtualenvException;
 
 /**
  * A new environment (or one updated in place): the interpreter found, the creator with its

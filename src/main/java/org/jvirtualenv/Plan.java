@@ -1,6 +1,7 @@
 package org.jvirtualenv;
 
 import java.nio.file.Path;
+import org.jvirtualenv.util.VirtualenvException;
 
 /**
  * What one request will do, resolved before anything is written: the interpreter, the creator

@@ -11,6 +11,7 @@ import org.jvirtualenv.create.EnvLayout;
 import org.jvirtualenv.create.PyvenvCfg;
 import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.relocate.Relocator;
+import org.jvirtualenv.util.VirtualenvException;
 
 /**
  * The original virtualenv's {@code --relocatable ENV} on an existing environment: it (and the

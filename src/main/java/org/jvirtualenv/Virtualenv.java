@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Properties;
 import org.jvirtualenv.relocate.RelocationReport;
 import org.jvirtualenv.seed.EmbedWheelUpgrade;
+import org.jvirtualenv.util.VirtualenvException;
 
 /**
  * The library entry point. {@code Virtualenv.plan(request)} resolves a request into a {@link Plan}

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.cli.CommandModel;
 import org.jvirtualenv.cli.Main;
 import org.jvirtualenv.cli.completion.Completion;

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.activation.quoting.BatchQuoter;
 import org.jvirtualenv.activation.quoting.CshQuoter;
 import org.jvirtualenv.activation.quoting.FishQuoter;

@@ -7,7 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.activation.quoting.Quoter;
 import org.jvirtualenv.activation.quoting.UnquotableValueException;
 import org.jvirtualenv.util.Resources;

@@ -3,7 +3,7 @@ package org.jvirtualenv.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.config.ConfigFile;
 import org.jvirtualenv.config.ConfigSources;
 import org.jvirtualenv.launcher.ClassDataArchive;

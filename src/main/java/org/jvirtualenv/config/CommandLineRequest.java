@@ -3,7 +3,7 @@ package org.jvirtualenv.config;
 import java.nio.file.Path;
 import java.util.List;
 import org.jvirtualenv.CreateRequest;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jvirtualenv.CreateRequest;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.activation.Activators;
 import org.jvirtualenv.config.ConfigSources.Sourced;
 import org.jvirtualenv.create.CreatorChoice;

@@ -1,7 +1,7 @@
 package org.jvirtualenv.config;
 
 import java.nio.file.Path;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 
 /**
  * One option's value as one source gave it, so that a value that does not parse, and {@code -v},

@@ -70,7 +70,7 @@ public interface EnvLayout {
      * disk; runs no interpreter.
      *
      * @throws IOException when pyvenv.cfg cannot be read
-     * @throws org.jvirtualenv.VirtualenvException when neither pyvenv.cfg nor the disk tells the Python version
+     * @throws org.jvirtualenv.util.VirtualenvException when neither pyvenv.cfg nor the disk tells the Python version
      */
     static EnvLayout read(Path envDir) throws IOException {
         return ExistingLayout.read(envDir);

@@ -2,7 +2,7 @@ package org.jvirtualenv.create;
 
 import java.util.Locale;
 import java.util.Map;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.discovery.PythonInfo;
 
 /**

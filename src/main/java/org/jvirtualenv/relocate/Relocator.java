@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.activation.Activators;
 import org.jvirtualenv.create.EnvLayout;
 import org.jvirtualenv.create.PyvenvCfg;

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.discovery.Discovery;
 import org.jvirtualenv.discovery.Introspector;

@@ -20,7 +20,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.util.FileTrees;

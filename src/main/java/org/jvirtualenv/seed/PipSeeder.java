@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.util.Processes;
 
 /**

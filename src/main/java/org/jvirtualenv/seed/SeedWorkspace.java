@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.util.FileTrees;
 import org.slf4j.Logger;

@@ -8,7 +8,7 @@ import org.jvirtualenv.discovery.PythonInfo;
  * from the cache), pip (runs the bundled pip), or none.
  */
 public interface Seeder {
-    /** @throws org.jvirtualenv.VirtualenvException naming what could not be seeded and why */
+    /** @throws org.jvirtualenv.util.VirtualenvException naming what could not be seeded and why */
     SeedResult seed(SeedTarget target);
 
     /**

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.util.Processes;

@@ -7,7 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 
 /**
  * One wheel unpacked for one target interpreter version, as {@link ImageCache} built it:

@@ -1,6 +1,6 @@
 package org.jvirtualenv.seed;
 
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 
 /**
  * A wheel that cannot be installed. {@code unsafe} marks a wheel that tried to write outside its

@@ -2,7 +2,7 @@ package org.jvirtualenv.seed;
 
 import java.io.IOException;
 import java.util.Map;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.discovery.PythonInfo;
 
 /**

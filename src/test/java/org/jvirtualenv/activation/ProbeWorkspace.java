@@ -36,7 +36,7 @@ final class ProbeWorkspace {
     /**
      * Lays out the workspace and renders {@code activator} into both environments.
      *
-     * @throws org.jvirtualenv.VirtualenvException when the activator refuses the case's values
+     * @throws org.jvirtualenv.util.VirtualenvException when the activator refuses the case's values
      */
     static ProbeWorkspace create(Path root, ProbeCase probeCase, Activator activator, Path python) {
         ProbeWorkspace ws = new ProbeWorkspace(root, probeCase);

@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.Virtualenv;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.seed.SeedOptions;
 import org.jvirtualenv.create.CreatorChoice;

@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.Virtualenv;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.util.FileModes;
 import org.jvirtualenv.testing.Cli;
 import org.jvirtualenv.testing.Interpreters;

@@ -13,7 +13,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.jvirtualenv.CreateRequest;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.create.CreatorChoice;
 import org.jvirtualenv.create.VenvRedirect;
 import org.jvirtualenv.seed.SeederKind;

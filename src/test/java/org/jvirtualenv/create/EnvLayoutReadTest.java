@@ -9,7 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.discovery.PythonVersion;
 import org.jvirtualenv.testing.Described;

@@ -14,7 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.testing.FakeInterpreters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

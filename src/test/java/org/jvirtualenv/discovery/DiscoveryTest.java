@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.testing.FakeInterpreters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

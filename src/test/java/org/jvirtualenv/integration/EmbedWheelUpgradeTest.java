@@ -21,7 +21,7 @@ import java.util.zip.ZipFile;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.CreateResult;
 import org.jvirtualenv.Virtualenv;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.seed.EmbedWheelUpgrade;
 import org.jvirtualenv.testing.Cli;
 import org.jvirtualenv.testing.Interpreters;

@@ -17,7 +17,7 @@ import org.jvirtualenv.Plan;
 import org.jvirtualenv.RelocationPlan;
 import org.jvirtualenv.RelocationResult;
 import org.jvirtualenv.Virtualenv;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.testing.Cli;
 import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.testing.ProcessResult;

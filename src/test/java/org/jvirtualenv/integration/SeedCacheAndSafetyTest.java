@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.CreateResult;
 import org.jvirtualenv.Virtualenv;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.seed.RecordFile;
 import org.jvirtualenv.testing.Cli;
 import org.jvirtualenv.testing.Interpreters;

@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.CreateResult;
 import org.jvirtualenv.Virtualenv;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.seed.InstalledDistribution;
 import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.testing.Run;

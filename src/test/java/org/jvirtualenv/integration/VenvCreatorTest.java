@@ -19,7 +19,7 @@ import java.util.stream.Stream;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.CreateResult;
 import org.jvirtualenv.Virtualenv;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.create.CreatorChoice;
 import org.jvirtualenv.create.PyvenvCfg;
 import org.jvirtualenv.create.VenvRedirect;

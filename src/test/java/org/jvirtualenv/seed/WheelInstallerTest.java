@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.jvirtualenv.VirtualenvException;
+import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.testing.TestWheels;
 import org.jvirtualenv.util.Sha256;
 import org.junit.jupiter.api.BeforeEach;

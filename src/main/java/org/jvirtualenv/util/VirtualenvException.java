@@ -1,4 +1,4 @@
-package org.jvirtualenv;
+package org.jvirtualenv.util;
 
 /**
  * The one failure type of the library: a message meant for the user (one line, saying what was
