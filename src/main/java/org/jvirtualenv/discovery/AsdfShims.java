@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * .asdfrc) and the default {@code .tool-versions} name. Several versions are left to asdf: the two
  * generations order them differently.
  */
-final class AsdfShims {
+final class AsdfShims extends ShimRules {
     private static final Pattern EXEC_LINE = Pattern.compile("(?m)^exec \\S*asdf exec \"");
     private static final Pattern PLUGIN_LINE = Pattern.compile("(?m)^# asdf-plugin: (\\S+) (\\S+)");
     private static final String PLUGIN = "python";
@@ -49,21 +49,9 @@ final class AsdfShims {
         return EXEC_LINE.matcher(content).find() && PLUGIN_LINE.matcher(content).find();
     }
 
-    private static final class Undecided extends Exception {
-        Undecided(String reason) {
-            super(reason, null, false, false);
-        }
-    }
 
-    ShimTarget resolve(Path shim, String content) {
-        try {
-            return decide(shim, content);
-        } catch (Undecided e) {
-            return ShimTarget.undecided(e.getMessage());
-        }
-    }
-
-    private ShimTarget decide(Path shim, String content) throws Undecided {
+    @Override
+    ShimTarget decide(Path shim, String content) throws Undecided {
         String command = shim.getFileName().toString();
         List<String> listed = new ArrayList<>();
         Matcher m = PLUGIN_LINE.matcher(content);

@@ -34,6 +34,9 @@ import org.slf4j.LoggerFactory;
  * </ol>
  * An interpreter inside a venv/virtualenv resolves to its base. Interpreter facts come from the
  * {@link PyInfoCache}, so a known interpreter costs no process.
+ *
+ * <p>Over 300 lines because the search order above is one algorithm, kept in one place as
+ * virtualenv's own discovery is; the spec grammar, shims and caching live in their own classes.
  */
 public final class Discovery {
     private static final Logger LOG = LoggerFactory.getLogger(Discovery.class);

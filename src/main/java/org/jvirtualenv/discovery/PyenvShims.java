@@ -40,8 +40,12 @@ import java.util.regex.Pattern;
  * {@link ShimTarget.Kind#UNDECIDED} and the caller runs {@code pyenv which}. {@code exec} hooks
  * (pyenv's pip-rehash) change only what pip commands run, and are not looked at, as
  * {@code pyenv which} does not either.
+ *
+ * <p>Longer than our other classes on purpose: it follows pyenv's own scripts ({@code exec},
+ * {@code version-name}, {@code version-file}, {@code which}) rule by rule, so that it can be read
+ * side by side with them; split, the order in which the rules apply would no longer be visible.
  */
-final class PyenvShims {
+final class PyenvShims extends ShimRules {
     /** The line that makes a file a pyenv shim: {@code exec "/…/libexec/pyenv" exec "$program" "$@"}. */
     private static final Pattern EXEC_LINE = Pattern.compile("(?m)^exec \"([^\"$`\\\\]+/libexec/pyenv)\" exec ");
     private static final Pattern ROOT_LINE = Pattern.compile("(?m)^export PYENV_ROOT=\"([^\"$`\\\\]*)\"$");
@@ -79,22 +83,8 @@ final class PyenvShims {
         return m.find() ? m.group(1) : null;
     }
 
-    /** Why the rules cannot decide; thrown anywhere below and turned into an UNDECIDED answer. */
-    private static final class Undecided extends Exception {
-        Undecided(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
-    ShimTarget resolve(Path shim, String content) {
-        try {
-            return decide(shim, content);
-        } catch (Undecided e) {
-            return ShimTarget.undecided(e.getMessage());
-        }
-    }
-
-    private ShimTarget decide(Path shim, String content) throws Undecided {
+    @Override
+    ShimTarget decide(Path shim, String content) throws Undecided {
         String command = shim.getFileName().toString();
         String program = pyenvProgram(content);
         if (program == null) {
