@@ -181,6 +181,18 @@ class ConfigurationTest {
     }
 
     @Test
+    void theOptionsThisToolAddedWorkFromEverySourceToo() throws IOException {
+        ini("allow_existing = yes", "upgrade_embed_wheels = true");
+        CreateRequest request = request("d");
+        assertTrue(request.allowExisting());
+        assertTrue(request.upgradeEmbedWheels());
+        env.put("VIRTUALENV_ALLOW_EXISTING", "0");
+        assertFalse(request("d").allowExisting(), "the variable beats the file");
+        env.put("VIRTUALENV_RELOCATABLE", "on");
+        assertTrue(request("d").relocatable());
+    }
+
+    @Test
     void aBrokenFileIsIgnoredAndTheOtherSourcesApply() throws IOException {
         Path file = tmp.resolve("broken.ini");
         Files.writeString(file, "[virtualenv\nprompt = x\n");
