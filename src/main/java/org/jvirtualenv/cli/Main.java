@@ -17,6 +17,8 @@ import picocli.CommandLine;
 public final class Main {
     /** Exit code of a failure that is a bug of the tool (sysexits' EX_SOFTWARE). */
     public static final int INTERNAL_ERROR = 70;
+    /** The option table's version option (config.Options; MainVersionTest checks the name). */
+    static final String VERSION = "--version";
 
     private Main() {
     }
@@ -44,13 +46,19 @@ public final class Main {
             err.flush();
             return e.exitCode();
         }
-        Warmup.start();
         ConfigFile file = sources.file();
         if (file.status() == ConfigFile.Status.FAILED) {
             err.println("virtualenv: warning: ignoring the config file " + file.path() + ": " + file.problem()
                     + " (the command line and VIRTUALENV_* variables still apply)");
             err.flush();
         }
+        if (args.length == 1 && args[0].equals(VERSION)) {
+            // What picocli prints for it (MainVersionTest holds them equal), without building the
+            // option table, reading its defaults or starting the warm-up: most of what --version cost.
+            VersionProvider.print(out);
+            return 0;
+        }
+        Warmup.start();
         return commandLine(out, err, verbosity, sources, workDir).execute(args);
     }
 
