@@ -41,15 +41,20 @@ class ClassDataArchiveIT {
 
     @TempDir
     Path tmp;
-    private BuiltLauncher launcher;
+    BuiltLauncher launcher;
     private String python;
-    private Path work;
+    Path work;
 
     @BeforeEach
     void setUp() throws IOException {
-        launcher = BuiltLauncher.in(tmp.resolve("home"));
+        launcher = launcher(tmp.resolve("home"));
         python = Interpreters.any3().executable().toString();
         work = Files.createDirectories(tmp.resolve("work"));
+    }
+
+    /** The launcher every test runs; {@link ClassDataArchiveOnJdk24IT} runs them all on a newer JDK. */
+    BuiltLauncher launcher(Path home) {
+        return BuiltLauncher.in(home);
     }
 
     @Test
@@ -213,7 +218,7 @@ class ClassDataArchiveIT {
     }
 
     /** Creates DEST in the working directory with a fresh cache's first run; returns the one archive. */
-    private Path createAndGetArchive(String dest) {
+    Path createAndGetArchive(String dest) {
         assertSucceeded(launcher.run(work, "-q", "--no-seed", "-p", python, dest));
         List<Path> archives = launcher.archives();
         assertEquals(1, archives.size(), "cds/ holds " + names(launcher.cds()));
