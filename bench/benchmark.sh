@@ -177,9 +177,12 @@ EOF
     "$jar" --create --file "$floor/hello.jar" --main-class floor.Hello -C "$floor/classes" .
     # shellcheck disable=SC2086 # the flags are one word each, as the launcher passes them
     "$real_java" $java_flags -XX:DumpLoadedClassList="$floor/hello.classes" -jar "$floor/hello.jar" >/dev/null
+    # As ArchiveDump dumps ours: from JDK 24 on with the classes linked ahead of time.
+    local linking=""
+    if "$real_java" -XX:+AOTClassLinking -Xshare:off -version >/dev/null 2>&1; then linking=-XX:+AOTClassLinking; fi
     # shellcheck disable=SC2086
     "$real_java" -Xshare:dump -XX:SharedClassListFile="$floor/hello.classes" -XX:SharedArchiveFile="$floor/hello.jsa" \
-        -XX:+UseSerialGC -cp "$floor/hello.jar" >/dev/null 2>&1 || die "could not dump the floor's CDS archive"
+        -XX:+UseSerialGC $linking -cp "$floor/hello.jar" >/dev/null 2>&1 || die "could not dump the floor's CDS archive"
     java_cmd=$real_java
     floor_cmd="$(q "$real_java") $java_flags -XX:SharedArchiveFile=$(q "$floor/hello.jsa") -Xlog:cds=off -jar $(q "$floor/hello.jar")"
 }
@@ -313,31 +316,39 @@ if [ "$mode" = breakdown ]; then
     done
     [ -z "$shim_note" ] || echo "  (no shim rows: $shim_note)"
 
-    # What the tool says about itself with -vv: every line that carries a duration in ms, and
-    # the JVM's own start-up phases (-Xlog:startuptime, passed through JVIRTUALENV_JAVA_OPTS).
-    : > "$run/reported"
-    for ((r = 0; r < runs; r++)); do
-        rm -rf "$env_dir"; sync
-        (cd "$run" && eval "${seeded/env -i /env -i JVIRTUALENV_JAVA_OPTS=-Xlog:startuptime }") >"$run/vv.log" 2>&1 \
-            || die "the -vv run failed: $(tail -n 3 "$run/vv.log")"
-        sed -n -E -e 's/^.*\[startuptime\] (Create VM), ([0-9.]+) secs$/JVM: \1\t\2s/p' \
-            -e '/\[startuptime\]/d' \
-            -e 's/^(.*[^0-9.])([0-9]+(\.[0-9]+)?) ?ms\b(.*)$/\1#\4\t\2/p' "$run/vv.log" >> "$run/reported"
-    done
-    echo
-    echo "reported by the tool (-vv lines with a duration, # = the number) and the JVM, median of $runs"
-    cut -f1 "$run/reported" | awk '!seen[$0]++' | while IFS= read -r key; do
-        awk -F'\t' -v k="$key" '$1 == k { v = $2; if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; print v }' \
-            "$run/reported" > "$run/values"
-        read -r m lo hi < <(stats "$run/values")
-        printf '  %-66s %8s ms  [%s .. %s]\n' "${key:0:66}" "$m" "$lo" "$hi"
-    done
-    stage_lines=$(grep -c -v -e '^JVM: ' -e 'created virtual environment' "$run/reported" || true)
-    if [ "$stage_lines" -eq 0 ]; then
-        echo "  (the tool prints no per-stage timings with -vv yet: only its total since Virtualenv.create"
-        echo "   started, above; JVM start-up, launcher and command-line parsing are the wall time minus"
-        echo "   that total, and the --version and hello-world rows bound them)"
-    fi
+    # What the tool says about itself with -vv, for a seeded and a --no-seed creation: its stage
+    # timings (stderr lines "[TRACE] timing: STAGE N ms", any level in the brackets), every other
+    # line that carries a duration in ms, and the JVM's own start-up (-Xlog:startuptime, passed
+    # through JVIRTUALENV_JAVA_OPTS).
+    report_vv() { # title command
+        local title=$1 cmd=$2 r key
+        : > "$run/reported"
+        for ((r = 0; r < runs; r++)); do
+            rm -rf "$env_dir"; sync
+            (cd "$run" && eval "${cmd/env -i /env -i JVIRTUALENV_JAVA_OPTS=-Xlog:startuptime }") >"$run/vv.log" 2>&1 \
+                || die "the -vv run failed: $(tail -n 3 "$run/vv.log")"
+            sed -n -E -e 's/^.*\[startuptime\] (Create VM), ([0-9.]+) secs$/JVM: \1\t\2s/p' \
+                -e '/\[startuptime\]/d' \
+                -e 's/^\[[A-Z]+\] timing: ([A-Za-z0-9_-]+) ([0-9]+) ms$/stage: \1\t\2/p' \
+                -e '/^\[[A-Z]+\] timing: /d' \
+                -e 's/^(.*[^0-9.])([0-9]+(\.[0-9]+)?) ?ms\b(.*)$/\1#\4\t\2/p' "$run/vv.log" >> "$run/reported"
+        done
+        echo
+        echo "$title: reported with -vv (stages, other lines with a duration, # = the number) and by the JVM, median of $runs"
+        cut -f1 "$run/reported" | awk '!seen[$0]++' | while IFS= read -r key; do
+            awk -F'\t' -v k="$key" '$1 == k { v = $2; if (v ~ /s$/) { sub(/s$/, "", v); v *= 1000 }; print v }' \
+                "$run/reported" > "$run/values"
+            read -r m lo hi < <(stats "$run/values")
+            printf '  %-66s %8s ms  [%s .. %s]\n' "${key:0:66}" "$m" "$lo" "$hi"
+        done
+        if ! grep -q '^stage: ' "$run/reported"; then
+            echo "  (no stage timings: this build prints no '[TRACE] timing: STAGE N ms' lines with -vv; only its"
+            echo "   total since Virtualenv.create started, above. JVM start-up, launcher and command-line"
+            echo "   parsing are the wall time minus that total; the --version and hello-world rows bound them)"
+        fi
+    }
+    report_vv "seeded creation" "$seeded"
+    report_vv "--no-seed creation" "$jv_env $(q "$tool") -vv --no-seed -p $(q "$python") $(q "$env_dir")"
     exit 0
 fi
 
