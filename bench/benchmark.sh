@@ -177,12 +177,9 @@ EOF
     "$jar" --create --file "$floor/hello.jar" --main-class floor.Hello -C "$floor/classes" .
     # shellcheck disable=SC2086 # the flags are one word each, as the launcher passes them
     "$real_java" $java_flags -XX:DumpLoadedClassList="$floor/hello.classes" -jar "$floor/hello.jar" >/dev/null
-    # As ArchiveDump dumps ours: from JDK 24 on with the classes linked ahead of time.
-    local linking=""
-    if "$real_java" -XX:+AOTClassLinking -Xshare:off -version >/dev/null 2>&1; then linking=-XX:+AOTClassLinking; fi
     # shellcheck disable=SC2086
     "$real_java" -Xshare:dump -XX:SharedClassListFile="$floor/hello.classes" -XX:SharedArchiveFile="$floor/hello.jsa" \
-        -XX:+UseSerialGC $linking -cp "$floor/hello.jar" >/dev/null 2>&1 || die "could not dump the floor's CDS archive"
+        -XX:+UseSerialGC -cp "$floor/hello.jar" >/dev/null 2>&1 || die "could not dump the floor's CDS archive"
     java_cmd=$real_java
     floor_cmd="$(q "$real_java") $java_flags -XX:SharedArchiveFile=$(q "$floor/hello.jsa") -Xlog:cds=off -jar $(q "$floor/hello.jar")"
 }

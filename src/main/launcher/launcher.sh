@@ -49,9 +49,7 @@ CRASH_REPLAY=-XX:ReplayDataFile=/dev/null
 # verified, from cds/ in the app-data cache. A static archive (unlike JDK 17's dynamic one) also
 # holds picocli, whose old (Java 5) class files JDK 17 still verifies at run time but no longer has
 # to parse. When there is none, this run records the classes it loads, and if it creates an
-# environment the Java side dumps the archive before exiting (see ClassDataArchive). On JDK 24 and
-# later it is dumped with the classes linked ahead of time (the AOT cache's class linking); it is
-# mapped the same way.
+# environment the Java side dumps the archive before exiting (see ClassDataArchive).
 #
 # An archive is named jvirtualenv-<this file's size-mtime-device-inode>-<the JVM's, alike>-<its own
 # size-mtime>.jsa: a rebuilt tool or another JDK gets its own, and an archive that was truncated or

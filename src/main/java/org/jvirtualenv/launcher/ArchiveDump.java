@@ -63,7 +63,13 @@ final class ArchiveDump {
             Path work = Files.createTempDirectory(cds.dir(), ".dump-");
             try {
                 Path archive = work.resolve("archive.jsa");
-                if (!runJava(work, dumpOptions(Runtime.version().feature(), recording, archive, jar))) {
+                // Not -XX:+AOTClassLinking (JDK 24+, the AOT cache's class linking): measured on
+                // JDK 25 it pays only with the constant-pool resolutions ("@cp" lines) the JVM
+                // appends to the class list as it exits, after this code has run. Without them the
+                // linked archive made a --no-seed creation slower (238 against 200 ms of CPU);
+                // with them, no faster than an unlinked archive of this run's list.
+                if (!runJava(work, "-Xshare:dump", "-XX:SharedClassListFile=" + recording,
+                        "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString())) {
                     LOG.debug("dumping the class-data archive failed");
                 } else if (!runJava(work, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1",
                         "-cp", jar.toString(), "-version")) {
@@ -75,26 +81,6 @@ final class ArchiveDump {
                 FileTrees.delete(work);
             }
         }
-    }
-
-    /**
-     * The dump, by this JVM's java (the one that will map the archive). From JDK 24 on it also
-     * links the archived classes ahead of time (JEP 483, the AOT cache's class linking, applied to
-     * the same static archive): a later run starts with them loaded and linked, and the archive is
-     * still mapped with -XX:SharedArchiveFile, verified and published as any other. On JDK 25 a
-     * --no-seed creation took 214 -> 192 ms of CPU with it (162 -> 125 with picocli's classes at
-     * version 61, which JDK 25 archives; it leaves picocli's Java 5 classes out). The AOT cache's
-     * own training run (-XX:AOTMode=record, then create) saved no more, writes its configuration
-     * only as the JVM exits, after this code has run, and prints a line of its own on stdout.
-     */
-    static String[] dumpOptions(int javaFeature, Path recording, Path archive, Path jar) {
-        List<String> options = new ArrayList<>(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + recording,
-                "-XX:SharedArchiveFile=" + archive));
-        if (javaFeature >= 24) {
-            options.add("-XX:+AOTClassLinking");
-        }
-        options.addAll(List.of("-cp", jar.toString()));
-        return options.toArray(new String[0]);
     }
 
     /** Runs this JVM's java with the launcher's settings; true when it exits 0. */

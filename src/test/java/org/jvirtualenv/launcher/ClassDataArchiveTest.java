@@ -99,18 +99,4 @@ class ClassDataArchiveTest {
     private List<Path> entries() {
         return BuiltLauncher.names(cds).stream().map(cds::resolve).toList();
     }
-
-    @Test
-    void theArchiveIsLinkedAheadOfTimeOnlyWhereTheJdkCanDoIt() {
-        Path list = tmp.resolve("classes");
-        Path archive = tmp.resolve("archive.jsa");
-        Path jar = tmp.resolve("virtualenv");
-        List<String> jdk17 = List.of(ArchiveDump.dumpOptions(17, list, archive, jar));
-        List<String> jdk25 = List.of(ArchiveDump.dumpOptions(25, list, archive, jar));
-        assertEquals(List.of("-Xshare:dump", "-XX:SharedClassListFile=" + list, "-XX:SharedArchiveFile=" + archive,
-                "-cp", jar.toString()), jdk17, "JDK 17 would refuse to start with an option it does not know");
-        assertTrue(jdk25.contains("-XX:+AOTClassLinking"), jdk25::toString);
-        assertEquals(List.of("-cp", jar.toString()), jdk25.subList(jdk25.size() - 2, jdk25.size()));
-        assertTrue(List.of(ArchiveDump.dumpOptions(24, list, archive, jar)).contains("-XX:+AOTClassLinking"));
-    }
 }
