@@ -320,10 +320,22 @@ if [ "$mode" = breakdown ]; then
     report_vv() { # title command
         local title=$1 cmd=$2 r key
         : > "$run/reported"
+        local t0 t1 wall total
         for ((r = 0; r < runs; r++)); do
             rm -rf "$env_dir"; sync
+            t0=$(now)
             (cd "$run" && eval "${cmd/env -i /env -i JVIRTUALENV_JAVA_OPTS=-Xlog:startuptime }") >"$run/vv.log" 2>&1 \
                 || die "the -vv run failed: $(tail -n 3 "$run/vv.log")"
+            t1=$(now)
+            wall=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", (b - a) * 1000 }')
+            printf 'wall time of this -vv run\t%s\n' "$wall" >> "$run/reported"
+            # The part of the wall time outside the tool's own stages: the launcher, the JVM's
+            # start, reading the command line, and the exit.
+            total=$(sed -n -E 's/^\[[A-Z]+\] timing: total ([0-9]+) ms$/\1/p' "$run/vv.log" | tail -n 1)
+            if [ -n "$total" ]; then
+                printf 'wall time minus stage total (launcher, JVM, command line, exit)\t%s\n' \
+                    "$(awk -v w="$wall" -v t="$total" 'BEGIN { printf "%.1f", w - t }')" >> "$run/reported"
+            fi
             sed -n -E -e 's/^.*\[startuptime\] (Create VM), ([0-9.]+) secs$/JVM: \1\t\2s/p' \
                 -e '/\[startuptime\]/d' \
                 -e 's/^\[[A-Z]+\] timing: ([A-Za-z0-9_-]+) ([0-9]+) ms$/stage: \1\t\2/p' \
