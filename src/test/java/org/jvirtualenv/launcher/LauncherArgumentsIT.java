@@ -97,8 +97,8 @@ class LauncherArgumentsIT {
             command.addAll(args);
             ProcessResult result = org.jvirtualenv.testing.Run.command(launcher.environment(), work, command);
             assertSucceeded(result);
-            assertTrue(result.stdout().startsWith("virtualenv ") && result.stdout().lines().findFirst().orElseThrow()
-                    .endsWith(" from " + copy.toRealPath()), args + ": " + result.stdout());
+            assertEquals("virtualenv " + org.jvirtualenv.Virtualenv.version() + " from " + copy.toRealPath(),
+                    result.stdout().lines().findFirst().orElseThrow(), args.toString());
             assertEquals("", result.stderr(), args.toString());
         }
     }
