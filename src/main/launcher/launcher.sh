@@ -51,9 +51,12 @@ CRASH_REPLAY=-XX:ReplayDataFile=/dev/null
 # to parse. When there is none, this run records the classes it loads, and if it creates an
 # environment the Java side dumps the archive before exiting (see ClassDataArchive).
 #
-# An archive is named jvirtualenv-<this file's size-mtime>-<the JVM's size-mtime>-<its own
+# An archive is named jvirtualenv-<this file's size-mtime-device-inode>-<the JVM's, alike>-<its own
 # size-mtime>.jsa: a rebuilt tool or another JDK gets its own, and an archive that was truncated or
-# changed since it was published is never mapped (a damaged one crashes the JVM). The cache root,
+# changed since it was published is never mapped (a damaged one crashes the JVM). A copy of this
+# file elsewhere (cp -p, or one release unpacked twice) has the same size and mtime but another
+# inode: it gets its own archive, since the JVM refuses one made for a jar at another path, and two
+# copies sharing a name would each throw the other's away and dump anew on every run. The cache root,
 # cds/ and the archive must belong to this user and be writable by nobody else, and are never
 # followed through a link. A crash report in cds/ means a JVM died, maybe on the archive: it is not
 # mapped again until a new one is recorded. Nothing is written with --read-only-app-data, and
@@ -103,7 +106,7 @@ private_mode() {
 
 # Sets MAP (an archive to map) or RECORD (a new, private file to record the loaded classes into).
 # One stat, whose lines follow its operands: this file, the JVM, the cache root, cds/, then every
-# archive in cds/ (normally one), each as size-mtime and mode.
+# archive in cds/ (normally one), each as size-mtime-device-inode and mode.
 cds_probe() {
     cds=$CACHE/cds
     if [ -L "$CACHE" ] || [ -L "$cds" ]; then return; fi
@@ -114,8 +117,8 @@ cds_probe() {
     [ -O "$CACHE" ] && [ -O "$cds" ] && find_jvm || return
     set -- "$cds"/jvirtualenv-*.jsa
     [ -e "$1" ] || set --
-    facts=$(stat -L -c '%s-%Y %a' -- "$0" "$JVM" "$CACHE" "$cds" "$@" 2>/dev/null) ||
-        facts=$(stat -L -f '%z-%m %Lp' -- "$0" "$JVM" "$CACHE" "$cds" "$@" 2>/dev/null) || return
+    facts=$(stat -L -c '%s-%Y-%d-%i %a' -- "$0" "$JVM" "$CACHE" "$cds" "$@" 2>/dev/null) ||
+        facts=$(stat -L -f '%z-%m-%d-%i %Lp' -- "$0" "$JVM" "$CACHE" "$cds" "$@" 2>/dev/null) || return
     set -- $facts
     [ $# -ge 8 ] && private_mode "$6" && private_mode "$8" || return
     case $1-$3 in *[!0-9-]*) return ;; esac
@@ -130,7 +133,8 @@ cds_probe() {
     # The same pattern again gives the archives in the same order as their lines.
     for archive in "$cds"/jvirtualenv-*.jsa; do
         [ $# -ge 2 ] || break
-        if [ -z "$crashed" ] && [ "$archive" = "$prefix-$1.jsa" ] && private_mode "$2" \
+        # An archive's name holds its size-mtime only (see ClassDataArchive's CdsDirectory).
+        if [ -z "$crashed" ] && [ "$archive" = "$prefix-${1%-*-*}.jsa" ] && private_mode "$2" \
                 && [ -f "$archive" ] && [ ! -L "$archive" ] && [ -O "$archive" ]; then
             MAP=$archive
             return

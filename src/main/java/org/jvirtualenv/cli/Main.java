@@ -17,6 +17,8 @@ import picocli.CommandLine;
 public final class Main {
     /** Exit code of a failure that is a bug of the tool (sysexits' EX_SOFTWARE). */
     public static final int INTERNAL_ERROR = 70;
+    /** The option table's version option (config.Options; MainVersionTest checks the name). */
+    static final String VERSION = "--version";
 
     private Main() {
     }
@@ -44,13 +46,19 @@ public final class Main {
             err.flush();
             return e.exitCode();
         }
-        Warmup.start();
         ConfigFile file = sources.file();
         if (file.status() == ConfigFile.Status.FAILED) {
             err.println("virtualenv: warning: ignoring the config file " + file.path() + ": " + file.problem()
                     + " (the command line and VIRTUALENV_* variables still apply)");
             err.flush();
         }
+        if (args.length == 1 && args[0].equals(VERSION)) {
+            // What picocli prints for it (MainVersionTest holds them equal), without building the
+            // option table, reading its defaults or starting the warm-up: most of what --version cost.
+            VersionProvider.print(out);
+            return 0;
+        }
+        Warmup.start();
         return commandLine(out, err, verbosity, sources, workDir).execute(args);
     }
 
@@ -67,38 +75,70 @@ public final class Main {
     /** The command line with its error mapping. */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, Verbosity verbosity, ConfigSources sources,
             Path workDir) {
-        boolean trace = verbosity.trace();
         // Every option is a string, a flag or a list of strings. Left alone, picocli would load and
         // initialise about thirty java.time and java.sql classes to offer converters we never use:
         // several milliseconds of each run.
         System.setProperty("picocli.converters.excludes", "java\\.time\\..*,java\\.sql\\..*");
+        Handlers handlers = new Handlers(err, verbosity, sources, workDir);
         CommandLine cli = new CommandLine(CommandModel.spec(sources))
                 .setOut(out)
                 .setErr(err)
                 .setUnmatchedOptionsArePositionalParams(false)
-                .setExecutionStrategy(parsed -> CommandModel.execute(parsed, sources, workDir, verbosity.quiet()));
-        cli.setParameterExceptionHandler((ex, cmdArgs) -> {
+                .setExecutionStrategy(handlers);
+        cli.setParameterExceptionHandler(handlers);
+        cli.setExecutionExceptionHandler(handlers);
+        return cli;
+    }
+
+    /**
+     * What picocli calls back: the command, and the error mapping. A class, not three lambdas:
+     * these implement picocli's interfaces, which are Java 5 class files, and the class-data
+     * archive cannot hold a lambda class made for one, so each would be spun at run time. Not a
+     * record either: picocli may hash or print it, and a record's methods are bootstrapped then.
+     */
+    private static final class Handlers implements CommandLine.IExecutionStrategy,
+            CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+        private final PrintWriter err;
+        private final Verbosity verbosity;
+        private final ConfigSources sources;
+        private final Path workDir;
+
+        Handlers(PrintWriter err, Verbosity verbosity, ConfigSources sources, Path workDir) {
+            this.err = err;
+            this.verbosity = verbosity;
+            this.sources = sources;
+            this.workDir = workDir;
+        }
+
+        @Override
+        public int execute(CommandLine.ParseResult parsed) {
+            return CommandModel.execute(parsed, sources, workDir, verbosity.quiet());
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             err.println("virtualenv: error: " + ex.getMessage() + " (see virtualenv --help)");
             err.flush();
             return VirtualenvException.USAGE;
-        });
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        }
+
+        @Override
+        public int handleExecutionException(Exception ex, CommandLine commandLine, CommandLine.ParseResult parseResult) {
             if (ex instanceof VirtualenvException ve) {
                 err.println("virtualenv: error: " + ve.getMessage());
-                if (trace) {
+                if (verbosity.trace()) {
                     ve.printStackTrace(err);
                 }
                 err.flush();
                 return ve.exitCode();
             }
             err.println("virtualenv: internal error: " + ex + " (please report it; run with -v for details)");
-            if (trace) {
+            if (verbosity.trace()) {
                 ex.printStackTrace(err);
             }
             err.flush();
             return INTERNAL_ERROR;
-        });
-        return cli;
+        }
     }
 
     /**

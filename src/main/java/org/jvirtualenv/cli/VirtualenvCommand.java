@@ -41,6 +41,11 @@ final class VirtualenvCommand {
      * execution-exception handler turns them into a message and an exit code.
      */
     static int execute(ParseResult parsed, ConfigSources sources, Path workDir, boolean quiet) {
+        if (parsed.isVersionHelpRequested() && !parsed.isUsageHelpRequested()) {
+            // Where picocli would print it (help wins over version), but as the lines are.
+            VersionProvider.print(parsed.commandSpec().commandLine().getOut());
+            return 0;
+        }
         Integer helpExitCode = CommandLine.executeHelpRequest(parsed);
         CommandLine cli = parsed.commandSpec().commandLine();
         if (helpExitCode != null) {

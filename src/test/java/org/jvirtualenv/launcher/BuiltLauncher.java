@@ -23,10 +23,12 @@ import org.jvirtualenv.testing.Run;
 final class BuiltLauncher {
     private final Path file;
     private final Path home;
+    private final Path javaHome;
 
-    private BuiltLauncher(Path file, Path home) {
+    private BuiltLauncher(Path file, Path home, Path javaHome) {
         this.file = file;
         this.home = home;
+        this.javaHome = javaHome;
     }
 
     /** The launcher with HOME (and the cache, $HOME/.cache/jvirtualenv) in {@code home}. */
@@ -35,7 +37,12 @@ final class BuiltLauncher {
         assumeTrue(property != null, "needs the built target/virtualenv: run by `mvn verify` (integration-test phase)");
         Path file = Path.of(property);
         assumeTrue(Files.isExecutable(file), file + " is not built");
-        return new BuiltLauncher(file, home);
+        return new BuiltLauncher(file, home, null);
+    }
+
+    /** The same launcher run on the JDK in {@code javaHome} (through JAVA_HOME, which it honours). */
+    BuiltLauncher onJdk(Path javaHome) {
+        return new BuiltLauncher(file, home, javaHome);
     }
 
     Path file() {
@@ -52,7 +59,11 @@ final class BuiltLauncher {
 
     /** A UTF-8 locale, as the test helpers give every child process. */
     Map<String, String> environment() {
-        return new HashMap<>(Run.cleanEnvironment(home));
+        Map<String, String> env = new HashMap<>(Run.cleanEnvironment(home));
+        if (javaHome != null) {
+            env.put("JAVA_HOME", javaHome.toString());
+        }
+        return env;
     }
 
     ProcessResult run(Path workDir, String... args) {

@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -34,22 +35,27 @@ import org.jvirtualenv.testing.ProcessResult;
  * archive is about the tool's own classes.
  */
 class ClassDataArchiveIT {
-    /** jvirtualenv-<tool size>-<tool mtime>-<JVM size>-<JVM mtime>-<size>-<mtime>.jsa */
-    private static final Pattern NAME = Pattern.compile("jvirtualenv-\\d+-\\d+-\\d+-\\d+-(\\d+)-(\\d+)\\.jsa");
+    /** jvirtualenv-<tool size-mtime-device-inode>-<JVM size-mtime-device-inode>-<size>-<mtime>.jsa */
+    private static final Pattern NAME = Pattern.compile("jvirtualenv-(?:\\d+-){8}(\\d+)-(\\d+)\\.jsa");
     /** What -Xlog:class+load prints for the main class when it comes from a mapped archive. */
     private static final String MAIN_FROM_ARCHIVE = "org.jvirtualenv.cli.Main source: shared objects file";
 
     @TempDir
     Path tmp;
-    private BuiltLauncher launcher;
+    BuiltLauncher launcher;
     private String python;
-    private Path work;
+    Path work;
 
     @BeforeEach
     void setUp() throws IOException {
-        launcher = BuiltLauncher.in(tmp.resolve("home"));
+        launcher = launcher(tmp.resolve("home"));
         python = Interpreters.any3().executable().toString();
         work = Files.createDirectories(tmp.resolve("work"));
+    }
+
+    /** The launcher every test runs; {@link ClassDataArchiveOnJdk24IT} runs them all on a newer JDK. */
+    BuiltLauncher launcher(Path home) {
+        return BuiltLauncher.in(home);
     }
 
     @Test
@@ -68,6 +74,38 @@ class ClassDataArchiveIT {
         assertEquals(List.of(archive), launcher.archives(), "a later creation keeps the archive");
         assertEquals(written, Files.getLastModifiedTime(archive));
         assertEquals(List.of("e1", "e2"), names(work), "nothing but the environments in the working directory");
+    }
+
+    /**
+     * Two copies of the tool with the same size and mtime (cp -p, one release unpacked twice) at
+     * different paths, sharing one cache: the JVM refuses an archive made for the other path, so
+     * each needs its own, kept across the other's runs rather than dumped anew every time.
+     */
+    @Test
+    void copiesOfTheToolEachKeepTheirOwnArchive() throws IOException {
+        Path copies = Files.createDirectories(tmp.resolve("copies"));
+        Path first = Files.copy(launcher.file(), copies.resolve("first"), StandardCopyOption.COPY_ATTRIBUTES);
+        Path second = Files.copy(launcher.file(), copies.resolve("second"), StandardCopyOption.COPY_ATTRIBUTES);
+        assertEquals(Files.getLastModifiedTime(first), Files.getLastModifiedTime(second));
+        assertSucceeded(runAs(first, launcher.environment(), "-q", "--no-seed", "-p", python, "e1"));
+        assertSucceeded(runAs(second, launcher.environment(), "-q", "--no-seed", "-p", python, "e2"));
+        List<Path> archives = launcher.archives();
+        assertEquals(2, archives.size(), "one archive per copy: " + names(launcher.cds()));
+
+        for (Path copy : List.of(first, second, first)) {
+            ProcessResult run = runAs(copy, logClassLoading(), "-q", "--no-seed", "-p", python, "e-" + copy.getFileName());
+            assertSucceeded(run);
+            assertTrue(run.stdout().contains(MAIN_FROM_ARCHIVE), copy + " maps its archive");
+            Files.walk(work.resolve("e-" + copy.getFileName())).sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
+        }
+        assertEquals(archives, launcher.archives(), "neither archive was replaced");
+    }
+
+    private ProcessResult runAs(Path tool, Map<String, String> env, String... args) {
+        List<String> command = new java.util.ArrayList<>(List.of(tool.toString()));
+        command.addAll(List.of(args));
+        return org.jvirtualenv.testing.Run.command(env, work, command);
     }
 
     @Test
@@ -213,7 +251,7 @@ class ClassDataArchiveIT {
     }
 
     /** Creates DEST in the working directory with a fresh cache's first run; returns the one archive. */
-    private Path createAndGetArchive(String dest) {
+    Path createAndGetArchive(String dest) {
         assertSucceeded(launcher.run(work, "-q", "--no-seed", "-p", python, dest));
         List<Path> archives = launcher.archives();
         assertEquals(1, archives.size(), "cds/ holds " + names(launcher.cds()));

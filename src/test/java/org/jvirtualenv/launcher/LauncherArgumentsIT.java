@@ -83,6 +83,26 @@ class LauncherArgumentsIT {
         }
     }
 
+    /**
+     * --version names the launcher's own path, whatever characters it has: picocli would have read
+     * a '%' as a format specifier (and warned on stderr) and dropped "@|bold ...|@" as colour markup.
+     * A lone --version and one picocli parses go different ways through Main.
+     */
+    @Test
+    void versionNamesTheLauncherAsItsPathIsSpelled() throws IOException {
+        Path dir = Files.createDirectories(tmp.resolve("tools 100%d @|bold x|@"));
+        Path copy = Files.copy(launcher.file(), dir.resolve("virtualenv"));
+        for (List<String> args : List.of(List.of("--version"), List.of("-q", "--version"))) {
+            List<String> command = new java.util.ArrayList<>(List.of(copy.toString()));
+            command.addAll(args);
+            ProcessResult result = org.jvirtualenv.testing.Run.command(launcher.environment(), work, command);
+            assertSucceeded(result);
+            assertEquals("virtualenv " + org.jvirtualenv.Virtualenv.version() + " from " + copy.toRealPath(),
+                    result.stdout().lines().findFirst().orElseThrow(), args.toString());
+            assertEquals("", result.stderr(), args.toString());
+        }
+    }
+
     /** The working directory holds one entry, whose name is the bytes printf makes of {@code escaped}. */
     private void assertExactlyOneEntryNamed(String escaped) {
         assertEquals(1, BuiltLauncher.names(work).size(), "one entry in " + work);
