@@ -166,7 +166,10 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
             List<Parallel.Task<SeedResult>> stages = List.of(
                     () -> {
                         long seeding = System.nanoTime();
-                        SeedResult seeded = seeder.seed(SeedTarget.of(destination, layout, python));
+                        // Every activator's file name is reserved, not only the chosen ones': a seed wheel
+                        // must not plant a look-alike activate.fish either.
+                        SeedResult seeded = seeder.seed(SeedTarget.of(destination, layout, python,
+                                Activators.all().stream().flatMap(a -> a.scriptNames().stream()).toList()));
                         Timing.log("seed", seeding);
                         return seeded;
                     },

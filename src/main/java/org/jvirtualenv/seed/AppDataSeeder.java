@@ -64,6 +64,11 @@ final class AppDataSeeder extends WheelSeeder {
     private record Seeded(InstalledDistribution distribution, LinkMode via, List<String> warnings) {
     }
 
+    /** A candidate as messages name it: the file when it is one, else the wheel's name. */
+    private static String name(WheelChoice.Source source) {
+        return source instanceof WheelChoice.LocalFile f ? f.file().toString() : source.wheel().fileName();
+    }
+
     /** Placing the distributions of one seeding, each on its own thread. */
     private static final class Placing {
         private final SeedTarget target;
@@ -106,6 +111,10 @@ final class AppDataSeeder extends WheelSeeder {
             LOG.debug("installing {} into {}", source.wheel().fileName(), target.scheme().root());
             String sha = files.sha256(source);
             WheelImage image = cached.find(source.wheel(), sha);
+            if (image != null) {
+                // A string comparison, for an image built before wheels were held to their names.
+                WheelLimits.checkDistInfo(image.distInfo(), source.wheel(), "wheel " + name(source));
+            }
             boolean inCache = image != null;
             if (image == null) {
                 Path wheelFile = files.file(source);
@@ -119,7 +128,7 @@ final class AppDataSeeder extends WheelSeeder {
             }
             // A symlink into a temporary image would dangle: those are linked or copied instead.
             LinkMode mode = requested == LinkMode.SYMLINK && !inCache ? LinkMode.HARDLINK : requested;
-            return ImageInstaller.install(image, target.scheme(), names, mode);
+            return ImageInstaller.install(image, target.scheme(), names, mode, "wheel " + name(source));
         }
     }
 }

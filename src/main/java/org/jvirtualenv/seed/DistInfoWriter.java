@@ -54,24 +54,40 @@ final class DistInfoWriter {
     }
 
     /**
-     * Writes the console and GUI scripts an entry_points.txt declares, named by {@code names}, into
-     * the scheme's scripts directory, each pointed at the scheme's interpreter.
+     * The console and GUI scripts an entry_points.txt declares, named by {@code names}, checked
+     * before any is written: a name that is unsafe or would replace one of the environment's own
+     * files (its interpreter, an activator) refuses the whole distribution.
      *
      * @param origin what the declarations come from, for the message that refuses them ("wheel X")
      */
-    void writeScripts(String entryPoints, UnaryOperator<List<EntryPoint>> names, InstallScheme scheme,
-                      String distribution, String origin) throws IOException {
-        List<EntryPoint> declared;
+    static List<EntryPoint> plannedScripts(String entryPoints, UnaryOperator<List<EntryPoint>> names,
+                                           InstallScheme scheme, String origin) {
+        List<EntryPoint> named;
         try {
-            declared = EntryPoint.scripts(entryPoints);
+            named = names.apply(EntryPoint.scripts(entryPoints));
         } catch (IllegalArgumentException e) {
             throw new WheelRejectedException(origin + " refused: " + e.getMessage(), true);
         }
-        String shebang = Shebang.forInterpreter(scheme.python());
-        for (EntryPoint ep : names.apply(declared)) {
-            write(scheme.scripts().resolve(ep.name() + scheme.scriptSuffix()),
-                    ep.script(shebang, distribution).getBytes(StandardCharsets.UTF_8), true);
+        for (EntryPoint ep : named) {
+            String reserved = scheme.reservedBy(scriptPath(scheme, ep));
+            if (reserved != null) {
+                throw new WheelRejectedException(origin + " refused: its console script '" + ep.name()
+                        + "' would replace " + reserved, false);
+            }
         }
+        return named;
+    }
+
+    /** Writes scripts {@link #plannedScripts} gave, into the scheme's scripts directory, each pointed at its interpreter. */
+    void writeScripts(List<EntryPoint> scripts, InstallScheme scheme, String distribution) throws IOException {
+        String shebang = Shebang.forInterpreter(scheme.python());
+        for (EntryPoint ep : scripts) {
+            write(scriptPath(scheme, ep), ep.script(shebang, distribution).getBytes(StandardCharsets.UTF_8), true);
+        }
+    }
+
+    private static Path scriptPath(InstallScheme scheme, EntryPoint ep) {
+        return scheme.scripts().resolve(ep.name() + scheme.scriptSuffix());
     }
 
     /**

@@ -8,6 +8,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,8 +35,23 @@ final class ImageInstaller {
 
     static Placed install(WheelImage image, InstallScheme scheme, SeedScriptNames names, LinkMode mode)
             throws IOException {
+        return install(image, scheme, names, mode, "app-data image " + image.dir());
+    }
+
+    /** @param origin what the image stands for, for a message that refuses it ("wheel X") */
+    static Placed install(WheelImage image, InstallScheme scheme, SeedScriptNames names, LinkMode mode, String origin)
+            throws IOException {
         Path site = image.site();
         Path purelib = scheme.purelib();
+        String distInfo = image.distInfo();
+        Wheel wheel = Wheel.parse(distInfo.substring(0, distInfo.length() - ".dist-info".length()) + "-py3-none-any.whl");
+        // The scripts are named (and refused when they would replace the environment's own files)
+        // before a file is placed.
+        List<EntryPoint> scripts = List.of();
+        Path entryPoints = site.resolve(distInfo).resolve("entry_points.txt");
+        if (Files.isRegularFile(entryPoints)) {
+            scripts = DistInfoWriter.plannedScripts(Files.readString(entryPoints, StandardCharsets.UTF_8), names, scheme, origin);
+        }
         // Directories first (parents before children: the manifest is sorted), then the files.
         // Parents are collected as strings: cheaper to hash than paths, for a thousand files.
         Set<String> dirs = new LinkedHashSet<>();
@@ -55,14 +71,8 @@ final class ImageInstaller {
             used = place(site.resolve(row.path()), purelib.resolve(row.path()), used);
         }
 
-        String distInfo = image.distInfo();
-        Wheel wheel = Wheel.parse(distInfo.substring(0, distInfo.length() - ".dist-info".length()) + "-py3-none-any.whl");
         DistInfoWriter writer = new DistInfoWriter(purelib.resolve(distInfo));
-        Path entryPoints = site.resolve(distInfo).resolve("entry_points.txt");
-        if (Files.isRegularFile(entryPoints)) {
-            writer.writeScripts(Files.readString(entryPoints, StandardCharsets.UTF_8), names, scheme,
-                    wheel.distribution(), "app-data image " + image.dir());
-        }
+        writer.writeScripts(scripts, scheme, wheel.distribution());
         return new Placed(writer.finish(wheel.distribution(), wheel.version(), image.manifestText()), used);
     }
 

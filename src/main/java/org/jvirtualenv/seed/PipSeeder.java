@@ -8,12 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.util.Processes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code --seeder pip}: the environment's interpreter runs pip from the selected pip wheel (else
  * the bundled one) to install the first candidate of each selected distribution, offline.
  */
 final class PipSeeder extends WheelSeeder {
+    private static final Logger LOG = LoggerFactory.getLogger(PipSeeder.class);
     private static final String VIA = "pip";
 
     PipSeeder(SeedOptions options, BundledWheels bundled, Map<String, String> environment) {
@@ -32,9 +35,29 @@ final class PipSeeder extends WheelSeeder {
         List<Path> wheels = new ArrayList<>();
         List<InstalledDistribution> installed = new ArrayList<>();
         Path pipWheel = null;
+        List<String> warnings = new ArrayList<>();
+        WheelInstaller checker = new WheelInstaller(new SeedScriptNames(target.python().version()));
         for (SeedSelection.Chosen chosen : selection.chosen()) {
-            WheelChoice.Source first = chosen.candidates().get(0);
-            Path file = files.file(first);
+            WheelChoice.Source first = null;
+            Path file = null;
+            // pip would install whatever it is handed: each wheel is checked here first, and a
+            // refused one passed over for the next candidate, as the app-data seeder does.
+            for (int i = 0; first == null; i++) {
+                WheelChoice.Source candidate = chosen.candidates().get(i);
+                try {
+                    file = files.file(candidate);
+                    checker.check(file, scheme);
+                    first = candidate;
+                } catch (WheelRejectedException e) {
+                    if (e.unsafe() || i == chosen.candidates().size() - 1) {
+                        throw e;
+                    }
+                    String warning = e.getMessage() + "; using " + chosen.candidates().get(i + 1).wheel().fileName()
+                            + " instead";
+                    LOG.warn(warning);
+                    warnings.add(warning);
+                }
+            }
             wheels.add(file);
             if (file.getFileName().toString().startsWith("pip-") && pipWheel == null) {
                 pipWheel = file;
@@ -45,7 +68,7 @@ final class PipSeeder extends WheelSeeder {
         if (!wheels.isEmpty()) {
             runPip(scheme, pipWheel != null ? pipWheel : bundledPip(files, target), wheels);
         }
-        return new SeedResult(installed, selection.skipped(), VIA, List.of(), selection.decided());
+        return new SeedResult(installed, selection.skipped(), VIA, warnings, selection.decided());
     }
 
     private static Path bundledPip(WheelFiles files, SeedTarget target) {

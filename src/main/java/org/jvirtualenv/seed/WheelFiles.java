@@ -9,7 +9,8 @@ import org.jvirtualenv.util.Sha256;
 /**
  * A real, checked file for each candidate wheel of one seeding, and its SHA-256: a bundled wheel
  * is copied out of the tool into the workspace's store (and checked against its listed hash), an
- * upgraded one is checked against the hash its upgrade recorded, a local file is used as it is.
+ * upgraded one is checked against the hash its upgrade recorded, a local file (from the search
+ * dirs or the interpreter's ensurepip) must look like a wheel before it is read whole.
  */
 final class WheelFiles {
     private final BundledWheels bundled;
@@ -27,7 +28,7 @@ final class WheelFiles {
         if (source instanceof WheelChoice.Upgraded u) {
             return verified(u.upgraded());
         }
-        return ((WheelChoice.LocalFile) source).file();
+        return checked(((WheelChoice.LocalFile) source).file());
     }
 
     /**
@@ -42,13 +43,20 @@ final class WheelFiles {
         if (source instanceof WheelChoice.Upgraded u) {
             return u.upgraded().sha256();
         }
-        return Sha256.hex(((WheelChoice.LocalFile) source).file());
+        // Hashing reads the whole file: a file that cannot be a wheel is refused before that.
+        return Sha256.hex(checked(((WheelChoice.LocalFile) source).file()));
     }
 
     /** The newest bundled pip that runs on the target, as a file: it runs pip for the pip seeder and --download. */
     Optional<Path> bundledPip(PythonInfo target) {
         Optional<WheelChoice.Source> pip = new WheelChoice(bundled.all()).choose("pip", SeedChoice.EMBED, target);
         return pip.isEmpty() ? Optional.empty() : Optional.of(file(pip.get()));
+    }
+
+    /** A local file that may be a seed wheel: not too large, and starting like a zip ({@link WheelLimits#checkFile}). */
+    private static Path checked(Path file) {
+        WheelLimits.checkFile(file);
+        return file;
     }
 
     /** An upgraded wheel whose bytes still have the hash its upgrade recorded. */

@@ -1,7 +1,6 @@
 package org.jvirtualenv.seed;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -22,8 +21,11 @@ import org.jvirtualenv.util.Sha256;
  * purelib or platlib, {@code .data/KEY/} to the scheme's directories, {@code #!python} scripts
  * re-pointed, console scripts generated, then INSTALLER and a RECORD listing every file written
  * ({@link DistInfoWriter}).
- * Every entry name is checked before anything is written; hashes are checked against the wheel's
- * RECORD while extracting.
+ * Before anything is inflated the file must look like a zip and declare sizes within
+ * {@link WheelLimits}; before anything is written its dist-info must match its file name and every
+ * entry and console script must land inside the environment without replacing the environment's
+ * own files ({@link InstallScheme#reservedBy}). Hashes are checked against the wheel's RECORD
+ * while extracting, and no entry may inflate past its declared size.
  */
 public final class WheelInstaller {
     private static final Pattern DIST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._]*");
@@ -40,12 +42,25 @@ public final class WheelInstaller {
     }
 
     public InstalledDistribution install(Path wheelFile, InstallScheme scheme) throws IOException {
+        return open(wheelFile, scheme, true);
+    }
+
+    /**
+     * Refuses, as {@link #install} would, a wheel that is hostile or damaged in its structure, and
+     * writes nothing: for wheels another installer (pip) is handed. File hashes are not checked.
+     */
+    public void check(Path wheelFile, InstallScheme scheme) throws IOException {
+        open(wheelFile, scheme, false);
+    }
+
+    private InstalledDistribution open(Path wheelFile, InstallScheme scheme, boolean write) throws IOException {
         Wheel wheel = Wheel.parse(wheelFile.getFileName().toString());
         if (!DIST_NAME.matcher(wheel.distribution()).matches() || !DIST_NAME.matcher(wheel.version()).matches()) {
             throw new WheelRejectedException("wheel " + wheelFile + " has an invalid name", false);
         }
+        WheelLimits.checkFile(wheelFile);
         try (ZipFile zip = ZipFile.builder().setPath(wheelFile).get()) {
-            return new Installation(wheelFile, wheel, zip, scheme).run();
+            return new Installation(wheelFile, wheel, zip, scheme).run(write);
         } catch (VirtualenvException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -69,8 +84,11 @@ public final class WheelInstaller {
             this.scheme = scheme;
         }
 
-        InstalledDistribution run() throws IOException {
+        /** @param write false to stop once everything is checked that can be before a write */
+        InstalledDistribution run(boolean write) throws IOException {
+            WheelLimits.checkDeclared(zip, wheelFile);
             distInfo = findDistInfo();
+            WheelLimits.checkDistInfo(distInfo, wheel, "wheel " + wheelFile);
             dataDir = distInfo.substring(0, distInfo.length() - ".dist-info".length()) + ".data";
             Map<String, String> wheelMeta = headers(text(distInfo + "/WHEEL"));
             Path root = "true".equalsIgnoreCase(wheelMeta.getOrDefault("Root-Is-Purelib", "true"))
@@ -87,6 +105,14 @@ public final class WheelInstaller {
                 }
                 plan.put(entry, destination(name, root));
             }
+            List<EntryPoint> scripts = List.of();
+            if (zip.getEntry(distInfo + "/entry_points.txt") != null) {
+                scripts = DistInfoWriter.plannedScripts(text(distInfo + "/entry_points.txt"), scriptNames, scheme,
+                        "wheel " + wheelFile);
+            }
+            if (!write) {
+                return null;
+            }
 
             DistInfoWriter writer = new DistInfoWriter(root.resolve(distInfo));
             for (Map.Entry<ZipArchiveEntry, Path> item : plan.entrySet()) {
@@ -96,10 +122,7 @@ public final class WheelInstaller {
                 }
                 extract(entry, item.getValue(), expectedHashes.get(entry.getName()), writer);
             }
-            if (zip.getEntry(distInfo + "/entry_points.txt") != null) {
-                writer.writeScripts(text(distInfo + "/entry_points.txt"), scriptNames, scheme, wheel.distribution(),
-                        "wheel " + wheelFile);
-            }
+            writer.writeScripts(scripts, scheme, wheel.distribution());
             return writer.finish(wheel.distribution(), wheel.version(), "");
         }
 
@@ -155,6 +178,11 @@ public final class WheelInstaller {
                 throw new WheelRejectedException("wheel " + wheelFile + " refused: entry '" + name
                         + "' would be written outside the environment", true);
             }
+            String reserved = scheme.reservedBy(target);
+            if (reserved != null) {
+                throw new WheelRejectedException("wheel " + wheelFile + " refused: entry '" + name
+                        + "' would replace " + reserved, false);
+            }
             return target;
         }
 
@@ -166,10 +194,7 @@ public final class WheelInstaller {
             }
             boolean script = entry.getName().startsWith(dataDir + "/scripts/");
             MessageDigest md = Sha256.digest();
-            byte[] content;
-            try (InputStream in = zip.getInputStream(entry)) {
-                content = in.readAllBytes();
-            }
+            byte[] content = WheelLimits.read(zip, entry, wheelFile);
             md.update(content);
             String actual = Sha256.recordHash(md.digest());
             if (!expectedHash.equals(actual)) {
@@ -222,8 +247,8 @@ public final class WheelInstaller {
             if (entry == null) {
                 throw new WheelRejectedException("wheel " + wheelFile + " has no " + entryName, false);
             }
-            try (InputStream in = zip.getInputStream(entry)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            try {
+                return new String(WheelLimits.read(zip, entry, wheelFile), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new WheelRejectedException("wheel " + wheelFile + " is corrupt: cannot read " + entryName, false, e);
             }

@@ -1,7 +1,6 @@
 package org.jvirtualenv.seed;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,14 +24,17 @@ record WheelMetadata(String requiresPython, List<String> requiresDist) {
     static WheelMetadata read(Path wheelFile) throws IOException {
         String requiresPython = "";
         List<String> requiresDist = new ArrayList<>();
+        // Read for every wheel in the search dirs on every creation: a hostile one must cost no more than a glance.
+        WheelLimits.checkFile(wheelFile);
         try (ZipFile zip = ZipFile.builder().setPath(wheelFile).get()) {
+            WheelLimits.checkDeclared(zip, wheelFile);
             for (ZipArchiveEntry entry : Collections.list(zip.getEntries())) {
                 String n = entry.getName();
                 if (!n.endsWith(".dist-info/METADATA") || n.indexOf('/') != n.lastIndexOf('/')) {
                     continue;
                 }
-                try (InputStream in = zip.getInputStream(entry)) {
-                    String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                {
+                    String text = new String(WheelLimits.read(zip, entry, wheelFile), StandardCharsets.UTF_8);
                     for (String line : text.split("\r?\n")) {
                         if (line.isEmpty()) {
                             break; // the body (long description) starts here

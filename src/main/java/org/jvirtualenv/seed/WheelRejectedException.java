@@ -5,7 +5,9 @@ import org.jvirtualenv.util.VirtualenvException;
 /**
  * A wheel that cannot be installed. {@code unsafe} marks a wheel that tried to write outside its
  * target (absolute or {@code ..} entries, links): that is refused outright. Otherwise the wheel is
- * merely damaged (truncated, bad hashes, missing metadata) and the next candidate may be used.
+ * damaged (truncated, bad hashes, missing metadata) or refused for what it is (not a zip, over
+ * {@link WheelLimits}, another distribution than its name says, replacing the environment's own
+ * files): nothing of it was written, and the next candidate may be used with a warning.
  */
 public final class WheelRejectedException extends VirtualenvException {
     private final boolean unsafe;

@@ -65,6 +65,42 @@ public final class TestWheels {
         return wheel;
     }
 
+    /**
+     * A zip bomb named like a wheel {@code name-version-py2.py3-none-any.whl}: a valid dist-info
+     * and a {@code name/bomb.bin} of {@code bytes} zeros (honestly declared in the central
+     * directory) whose RECORD row claims 10 bytes. A gigabyte compresses to about a megabyte.
+     */
+    public static Path zipBomb(Path dir, String name, String version, long bytes) throws IOException {
+        Files.createDirectories(dir);
+        String distInfo = name + "-" + version + ".dist-info/";
+        Map<String, byte[]> meta = new LinkedHashMap<>();
+        meta.put(distInfo + "METADATA", ("Metadata-Version: 2.1\nName: " + name + "\nVersion: " + version + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        meta.put(distInfo + "WHEEL", "Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+                .getBytes(StandardCharsets.UTF_8));
+        StringBuilder record = new StringBuilder(name + "/bomb.bin,sha256=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA,10\n");
+        meta.forEach((k, v) -> record.append(k).append(',').append(Sha256.recordHash(Sha256.digest().digest(v)))
+                .append(',').append(v.length).append('\n'));
+        record.append(distInfo).append("RECORD,,\n");
+        meta.put(distInfo + "RECORD", record.toString().getBytes(StandardCharsets.UTF_8));
+        Path wheel = dir.resolve(name + "-" + version + "-py2.py3-none-any.whl");
+        try (OutputStream raw = Files.newOutputStream(wheel); ZipOutputStream zip = new ZipOutputStream(raw)) {
+            zip.setLevel(java.util.zip.Deflater.BEST_SPEED);
+            zip.putNextEntry(new ZipEntry(name + "/bomb.bin"));
+            byte[] zeros = new byte[1 << 20];
+            for (long left = bytes; left > 0; left -= zeros.length) {
+                zip.write(zeros, 0, (int) Math.min(zeros.length, left));
+            }
+            zip.closeEntry();
+            for (Map.Entry<String, byte[]> e : meta.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+                zip.closeEntry();
+            }
+        }
+        return wheel;
+    }
+
     public static void writeZip(Path file, Map<String, byte[]> entries) throws IOException {
         try (OutputStream raw = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(raw)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
