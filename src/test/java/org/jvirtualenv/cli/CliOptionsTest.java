@@ -19,6 +19,7 @@ import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
+import org.jvirtualenv.seed.LinkMode;
 import org.jvirtualenv.seed.SeedOptions;
 import org.jvirtualenv.create.CreatorChoice;
 import org.jvirtualenv.create.VenvRedirect;
@@ -108,7 +109,7 @@ class CliOptionsTest {
         assertTrue(seed.download());
         assertTrue(seed.resetAppData());
         assertTrue(seed.readOnlyAppData());
-        assertTrue(seed.symlinkAppData());
+        assertEquals(LinkMode.SYMLINK, seed.linkMode());
         assertEquals(WORK_DIR.resolve("cache"), seed.appData());
     }
 
