@@ -71,7 +71,8 @@ final class ImageCache {
         WheelImage image;
         try {
             image = WheelImage.find(dir);
-        } catch (VirtualenvException e) {
+        } catch (RuntimeException e) {
+            // Whatever a damaged manifest makes the parser throw: the wheel can always build it again.
             if (explain) {
                 LOG.debug("app-data image {} is damaged ({}): rebuilding it from its wheel", dir, e.getMessage());
             }
