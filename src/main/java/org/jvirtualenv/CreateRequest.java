@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jvirtualenv.appdata.AppData;
+import org.jvirtualenv.seed.LinkMode;
 import org.jvirtualenv.seed.SeedChoice;
 import org.jvirtualenv.create.CreatorChoice;
 import org.jvirtualenv.create.VenvRedirect;
@@ -77,7 +79,7 @@ public record CreateRequest(
         private boolean download;
         private boolean resetAppData;
         private boolean readOnlyAppData;
-        private boolean symlinkAppData;
+        private LinkMode linkMode = LinkMode.HARDLINK;
         private List<String> activators;
         private Path workDir = Path.of("").toAbsolutePath();
         private Map<String, String> environment = System.getenv();
@@ -164,8 +166,19 @@ public record CreateRequest(
             return this;
         }
 
+        /** {@code --symlink-app-data}: true means {@link LinkMode#SYMLINK}, false undoes only that. */
         public Builder symlinkAppData(boolean value) {
-            symlinkAppData = value;
+            if (value) {
+                linkMode = LinkMode.SYMLINK;
+            } else if (linkMode == LinkMode.SYMLINK) {
+                linkMode = LinkMode.HARDLINK;
+            }
+            return this;
+        }
+
+        /** How the app-data seeder places the image's files (default: hardlink). */
+        public Builder linkMode(LinkMode value) {
+            linkMode = Objects.requireNonNull(value, "linkMode");
             return this;
         }
 
@@ -220,7 +233,7 @@ public record CreateRequest(
             Path cache = appData != null ? workDir.resolve(appData) : AppData.defaultFor(environment).root();
             return new CreateRequest(destination, pythonSpecs, clear, systemSitePackages, copies, prompt, vcsIgnore,
                     new SeedOptions(seed, seedChoices, cache, extraSearchDirs.stream().map(workDir::resolve).toList(),
-                            seeder, download, resetAppData, readOnlyAppData, symlinkAppData),
+                            seeder, download, resetAppData, readOnlyAppData, linkMode),
                     activators, workDir, environment, relocatable, tryFirstWith, allowExisting, creator,
                     venvRedirect, upgradeEmbedWheels);
         }

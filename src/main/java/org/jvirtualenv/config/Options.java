@@ -5,6 +5,7 @@ import java.util.List;
 import org.jvirtualenv.activation.Activator;
 import org.jvirtualenv.activation.Activators;
 import org.jvirtualenv.create.CreatorChoice;
+import org.jvirtualenv.seed.LinkMode;
 import org.jvirtualenv.seed.SeedChoice;
 import org.jvirtualenv.seed.SeederKind;
 import picocli.CommandLine.Model.ArgGroupSpec;
@@ -48,6 +49,7 @@ public final class Options {
     static final String RESET_APP_DATA = "--reset-app-data";
     static final String READ_ONLY_APP_DATA = "--read-only-app-data";
     static final String SYMLINK_APP_DATA = "--symlink-app-data";
+    static final String LINK_MODE = "--link-mode";
     static final String ACTIVATORS = "--activators";
     static final String RELOCATABLE = "--relocatable";
 
@@ -151,8 +153,14 @@ public final class Options {
                         + "app-data cache, where bundle finds them from then on; with DEST, then create it"));
         spec.addOption(flag(RESET_APP_DATA, "empty the app-data cache first"));
         spec.addOption(flag(READ_ONLY_APP_DATA, "use the app-data cache without writing to it"));
-        spec.addOption(flag(SYMLINK_APP_DATA,
-                "symlink seed packages' files to the app-data cache instead of linking or copying them"));
+        spec.addOption(text(LINK_MODE, "MODE",
+                "how the app-data seeder puts seed packages' files into the environment: hardlink (default: "
+                        + "fast; shares each file with the cache image and the other environments made from it, "
+                        + "an in-place edit is noticed and the image rebuilt for the next environment), copy "
+                        + "(each environment its own files) or symlink (links to the cache's files)")
+                .toBuilder().completionCandidates(Candidates.of(LinkMode.COPY.label(), LinkMode.HARDLINK.label(),
+                        LinkMode.SYMLINK.label())).build());
+        spec.addOption(flag(SYMLINK_APP_DATA, "the same as --link-mode symlink"));
         spec.addOption(text(APP_DATA, "DIR",
                 "cache directory for the tool's data (default: $VIRTUALENV_OVERRIDE_APP_DATA, else "
                         + "$XDG_CACHE_HOME/jvirtualenv or ~/.cache/jvirtualenv)")

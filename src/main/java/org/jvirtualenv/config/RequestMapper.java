@@ -11,6 +11,7 @@ import org.jvirtualenv.activation.Activators;
 import org.jvirtualenv.config.ConfigSources.Sourced;
 import org.jvirtualenv.create.CreatorChoice;
 import org.jvirtualenv.create.VenvRedirect;
+import org.jvirtualenv.seed.LinkMode;
 import org.jvirtualenv.seed.SeedChoice;
 import org.jvirtualenv.seed.SeederKind;
 import org.slf4j.Logger;
@@ -77,7 +78,6 @@ final class RequestMapper {
                 .download(eitherOf(Options.DOWNLOAD, Options.NO_DOWNLOAD))
                 .resetAppData(flag(Options.RESET_APP_DATA))
                 .readOnlyAppData(flag(Options.READ_ONLY_APP_DATA))
-                .symlinkAppData(flag(Options.SYMLINK_APP_DATA))
                 .allowExisting(flag(Options.ALLOW_EXISTING))
                 .upgradeEmbedWheels(upgrade);
         list(Options.PYTHON).ifPresent(specs -> {
@@ -105,6 +105,7 @@ final class RequestMapper {
             }
         });
         text(Options.SEEDER).ifPresent(seeder -> request.seeder(parse(seeder, SeederKind::parse)));
+        request.linkMode(linkMode());
         for (String distribution : Options.DISTRIBUTIONS) {
             text("--" + distribution).ifPresent(choice -> request.seedChoice(distribution, parse(choice, SeedChoice::parse)));
             if (flag("--no-" + distribution)) {
@@ -129,6 +130,29 @@ final class RequestMapper {
             return VenvRedirect.ALWAYS;
         }
         return eitherOf(Options.NO_VENV_REDIRECT, Options.VENV_REDIRECT) ? VenvRedirect.NEVER : VenvRedirect.AUTO;
+    }
+
+    /**
+     * {@code --link-mode}, or its alias {@code --symlink-app-data}: the command line beats the
+     * variables and the ini file, as for every option; both on the command line must agree.
+     */
+    private LinkMode linkMode() {
+        Optional<Sourced<String>> text = text(Options.LINK_MODE);
+        LinkMode mode = text.map(t -> parse(t, LinkMode::parse)).orElse(null);
+        boolean aliasOnCommandLine = parsed.hasMatchedOption(Options.SYMLINK_APP_DATA);
+        if (parsed.hasMatchedOption(Options.LINK_MODE)) {
+            if (aliasOnCommandLine && mode != LinkMode.SYMLINK) {
+                throw text.get().setting().invalid("--symlink-app-data means --link-mode symlink: drop one of them");
+            }
+            return mode;
+        }
+        if (aliasOnCommandLine) {
+            return LinkMode.SYMLINK;
+        }
+        if (mode != null) {
+            return mode;
+        }
+        return flag(Options.SYMLINK_APP_DATA) ? LinkMode.SYMLINK : LinkMode.HARDLINK;
     }
 
     /** A flag's value: the command line's, else the configuration sources'. */

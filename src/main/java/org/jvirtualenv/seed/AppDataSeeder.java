@@ -1,6 +1,7 @@
 package org.jvirtualenv.seed;
 
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +29,7 @@ final class AppDataSeeder extends WheelSeeder {
     }
 
     private LinkMode requested() {
-        return options.symlinkAppData() ? LinkMode.SYMLINK : LinkMode.HARDLINK;
+        return options.linkMode();
     }
 
     @Override
@@ -108,6 +109,18 @@ final class AppDataSeeder extends WheelSeeder {
         }
 
         private ImageInstaller.Placed install(WheelChoice.Source source) throws IOException {
+            try {
+                return installOnce(source);
+            } catch (NoSuchFileException e) {
+                // Another creation found the image changed and rebuilt it while this one was
+                // linking from it: the fresh image is complete, and placing over what is placed
+                // replaces it.
+                LOG.debug("app-data image file {} vanished while placing it (image rebuilt?): placing again", e.getFile());
+                return installOnce(source);
+            }
+        }
+
+        private ImageInstaller.Placed installOnce(WheelChoice.Source source) throws IOException {
             LOG.debug("installing {} into {}", source.wheel().fileName(), target.scheme().root());
             String sha = files.sha256(source);
             WheelImage image = cached.find(source.wheel(), sha);

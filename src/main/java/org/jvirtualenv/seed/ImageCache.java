@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -34,8 +35,11 @@ import org.slf4j.LoggerFactory;
  * directory when the cache may not be written), under {@code images/<impl><X.Y>/<wheel-stem>-<sha>/}.
  * An image is built once, under a cross-process lock, in a temporary directory that is renamed into
  * place, so a reader sees either no image or a complete one. The wheel is verified while it is
- * unpacked (entry names, RECORD hashes); the image's files are made read-only, so an environment
- * holding hardlinks to them cannot write through into the cache.
+ * unpacked (entry names, RECORD hashes); the image's files are made read-only. An environment
+ * holding hardlinks to them shares their inodes, so an edit there (as root, or after chmod) changes
+ * the image: each file's size and modification time are recorded at publication and checked
+ * ({@link WheelImage#damage()}) before the image is used again, and an image that changed (or lost
+ * or truncated a file) is rebuilt from its wheel with fresh files, the old one renamed away.
  */
 final class ImageCache {
     private static final Logger LOG = LoggerFactory.getLogger(ImageCache.class);
@@ -53,21 +57,53 @@ final class ImageCache {
         this.images = store.images(targetKey);
     }
 
-    /** The complete image of this wheel, or null when there is none yet. */
+    /** The complete, unchanged image of this wheel, or null when there is none (yet, or any more). */
     WheelImage find(Wheel wheel, String sha256Hex) {
-        return WheelImage.find(images.resolve(imageName(wheel, sha256Hex)));
+        return intact(images.resolve(imageName(wheel, sha256Hex)), true);
+    }
+
+    /**
+     * The image at this place when it is complete and unchanged since published; null otherwise.
+     *
+     * @param explain log why an image there is not used (once per creation: {@link #find} is asked first)
+     */
+    private static WheelImage intact(Path dir, boolean explain) {
+        WheelImage image;
+        try {
+            image = WheelImage.find(dir);
+        } catch (RuntimeException e) {
+            // Whatever a damaged manifest makes the parser throw: the wheel can always build it again.
+            if (explain) {
+                LOG.debug("app-data image {} is damaged ({}): rebuilding it from its wheel", dir, e.getMessage());
+            }
+            return null;
+        }
+        if (image == null) {
+            return null;
+        }
+        long start = System.nanoTime();
+        String damage = image.damage();
+        if (explain && LOG.isDebugEnabled()) {
+            LOG.debug("checked the size and modification time of {} files of app-data image {} in {} ms",
+                    image.manifest().size(), dir.getFileName(), (System.nanoTime() - start) / 1_000_000);
+        }
+        if (damage != null && explain) {
+            LOG.debug("app-data image {} changed since it was published ({}): rebuilding it from its wheel "
+                    + "with fresh files", dir, damage);
+        }
+        return damage == null ? image : null;
     }
 
     /** The image of a wheel file whose SHA-256 is {@code sha256Hex}, built now when there is none. */
     WheelImage obtain(Path wheelFile, String sha256Hex) {
         String name = imageName(Wheel.parse(wheelFile.getFileName().toString()), sha256Hex);
         Path finalDir = images.resolve(name);
-        WheelImage existing = WheelImage.find(finalDir);
+        WheelImage existing = intact(finalDir, false);
         if (existing != null) {
             return existing;
         }
         try (AppData.Lock lock = store.lock(targetKey + "-" + name)) {
-            existing = WheelImage.find(finalDir);
+            existing = intact(finalDir, false);
             if (existing != null) {
                 return existing;
             }
@@ -109,21 +145,30 @@ final class ImageCache {
         return stem + "-" + sha256Hex.substring(0, 16);
     }
 
-    /** Builds the image beside its place and renames it there; the caller holds the lock. */
+    /**
+     * Builds the image beside its place and renames it there; the caller holds the lock. An image
+     * already there (damaged, changed, or without a manifest) is renamed away first and then
+     * deleted: environments holding hardlinks to its files keep them; the new image's files are
+     * new inodes, shared with none of them.
+     */
     private void publish(Path wheelFile, String name, Path finalDir) throws IOException {
         AppData.ensureDirectory(images.getParent());
         AppData.ensureDirectory(images);
-        if (Files.exists(finalDir, LinkOption.NOFOLLOW_LINKS)) {
-            // A directory without a manifest: left by something else; rebuild it.
-            FileTrees.delete(finalDir);
-        }
         Path temp = Files.createTempDirectory(images, ".tmp-" + name + "-");
+        Path stale = null;
         try {
             build(wheelFile, temp);
+            if (Files.exists(finalDir, LinkOption.NOFOLLOW_LINKS)) {
+                stale = images.resolve(temp.getFileName() + "-stale");
+                Files.move(finalDir, stale, StandardCopyOption.ATOMIC_MOVE);
+            }
             Files.move(temp, finalDir, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             if (Files.exists(temp, LinkOption.NOFOLLOW_LINKS)) {
                 FileTrees.delete(temp);
+            }
+            if (stale != null) {
+                FileTrees.delete(stale);
             }
         }
         LOG.debug("built app-data image {}", finalDir);
@@ -139,6 +184,7 @@ final class ImageCache {
         FileTrees.delete(tree);
         compile(site);
         List<RecordFile.Row> rows = new ArrayList<>();
+        List<Long> mtimes = new ArrayList<>();
         List<Path> files;
         try (Stream<Path> walk = Files.walk(site)) {
             files = walk.filter(p -> Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)).sorted().toList();
@@ -154,7 +200,11 @@ final class ImageCache {
             rows.add(new RecordFile.Row(RecordFile.pathOf(site, file), Sha256.recordHash(md.digest()),
                     Long.toString(size)));
             makeReadOnly(file);
+            // After the last write (a chmod leaves the modification time alone).
+            mtimes.add(WheelImage.mtimeOf(Files.readAttributes(file, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS)));
         }
+        Files.writeString(temp.resolve(WheelImage.STAMPS), WheelImage.renderStamps(mtimes), StandardCharsets.US_ASCII);
         Files.writeString(temp.resolve(WheelImage.MANIFEST), RecordFile.render(rows), StandardCharsets.UTF_8);
     }
 

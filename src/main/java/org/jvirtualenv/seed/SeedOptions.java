@@ -3,6 +3,7 @@ package org.jvirtualenv.seed;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What to seed and how. For each distribution the choice is a {@link SeedChoice} in its text form:
@@ -16,14 +17,15 @@ import java.util.Map;
  * @param download         allow fetching versions that are not available locally with pip
  * @param resetAppData     empty the app-data cache first
  * @param readOnlyAppData  never write to the app-data cache
- * @param symlinkAppData   symlink the cache image's files instead of hardlinking/copying them
+ * @param linkMode         how the app-data seeder puts the cache image's files into the environment
  */
 public record SeedOptions(boolean enabled, Map<String, String> choices, Path appData,
                           List<Path> extraSearchDirs, SeederKind seeder, boolean download,
-                          boolean resetAppData, boolean readOnlyAppData, boolean symlinkAppData) {
+                          boolean resetAppData, boolean readOnlyAppData, LinkMode linkMode) {
     public SeedOptions {
         choices = Map.copyOf(choices);
         extraSearchDirs = List.copyOf(extraSearchDirs);
+        Objects.requireNonNull(linkMode, "linkMode");
         for (String choice : choices.values()) {
             SeedChoice.parse(choice);
         }

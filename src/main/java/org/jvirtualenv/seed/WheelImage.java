@@ -4,30 +4,43 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.jvirtualenv.util.VirtualenvException;
 
 /**
  * One wheel unpacked for one target interpreter version, as {@link ImageCache} built it:
  * {@code site/} holds what goes into site-packages, byte code included (the dist-info without
  * INSTALLER and RECORD, which depend on the environment); {@code manifest.csv} lists every file with
- * its hash and size, in RECORD's form. An image is read only once complete (the manifest is written
- * last, and the whole renamed into place), and refused when its manifest names a path that would
- * leave site-packages.
+ * its hash and size, in RECORD's form; {@code stamps.txt} the modification time of each of those
+ * files, line for line. An image is read only once complete (the manifest is written last, and the
+ * whole renamed into place), and refused when its manifest names a path that would leave
+ * site-packages.
+ *
+ * <p>Size and modification time are what {@link #damage()} checks before an image is used: an
+ * environment holding hardlinks to the image shares its inodes, so an in-place edit there (or a
+ * truncated or deleted file in the cache) shows in the image, and must not reach the next
+ * environment. A stat per file is cheap next to the link it precedes; hashing every file would not be.
  */
 final class WheelImage {
     static final String MANIFEST = "manifest.csv";
+    static final String STAMPS = "stamps.txt";
 
     private final Path dir;
     private final List<RecordFile.Row> manifest;
     /** The manifest as written: RECORD's rows for these files, ready to be copied into each RECORD. */
     private final String manifestText;
     private final String distInfo;
+    /** Each manifest file's modification time in nanoseconds, or null when the image has no stamps. */
+    private final long[] mtimes;
 
-    private WheelImage(Path dir, String manifestText) {
+    private WheelImage(Path dir, String manifestText, long[] mtimes) {
         this.dir = dir;
+        this.mtimes = mtimes;
         this.manifestText = manifestText.isEmpty() || manifestText.endsWith("\n") ? manifestText : manifestText + "\n";
         this.manifest = parseManifest(manifestText);
         String found = null;
@@ -60,10 +73,75 @@ final class WheelImage {
             return null;
         }
         try {
-            return new WheelImage(imageDir, Files.readString(manifest, StandardCharsets.UTF_8));
+            return new WheelImage(imageDir, Files.readString(manifest, StandardCharsets.UTF_8), stamps(imageDir));
         } catch (IOException e) {
             return null;
         }
+    }
+
+    /** The stamps file's times, or null when it is missing or unreadable (then the image counts as changed). */
+    private static long[] stamps(Path imageDir) {
+        try {
+            String text = Files.readString(imageDir.resolve(STAMPS), StandardCharsets.US_ASCII);
+            String[] lines = text.isEmpty() ? new String[0] : text.split("\n");
+            long[] times = new long[lines.length];
+            for (int i = 0; i < lines.length; i++) {
+                times[i] = Long.parseLong(lines[i]);
+            }
+            return times;
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The stamps file's text for these files' times, in manifest order. */
+    static String renderStamps(List<Long> mtimes) {
+        StringBuilder text = new StringBuilder();
+        for (long t : mtimes) {
+            text.append(t).append('\n');
+        }
+        return text.toString();
+    }
+
+    /** A file's modification time as the stamps record it. */
+    static long mtimeOf(BasicFileAttributes attributes) {
+        return attributes.lastModifiedTime().to(TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Null when every file still has the size and modification time recorded when the image was
+     * published; otherwise what differs, for the debug log. One stat per file.
+     */
+    String damage() {
+        if (mtimes == null) {
+            return "it has no readable " + STAMPS;
+        }
+        if (mtimes.length != manifest.size()) {
+            return MANIFEST + " and " + STAMPS + " disagree";
+        }
+        Path site = site();
+        for (int i = 0; i < mtimes.length; i++) {
+            RecordFile.Row row = manifest.get(i);
+            Path file = site.resolve(row.path());
+            BasicFileAttributes attributes;
+            try {
+                attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            } catch (NoSuchFileException e) {
+                return file + " is missing";
+            } catch (IOException e) {
+                return file + " cannot be read (" + e.getMessage() + ")";
+            }
+            if (!attributes.isRegularFile()) {
+                return file + " is not a regular file";
+            }
+            if (!Long.toString(attributes.size()).equals(row.size())) {
+                return file + " has " + attributes.size() + " bytes, not " + row.size();
+            }
+            if (mtimeOf(attributes) != mtimes[i]) {
+                return file + " was modified";
+            }
+        }
+        return null;
     }
 
     Path dir() {

@@ -19,6 +19,7 @@ import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.Virtualenv;
 import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
+import org.jvirtualenv.seed.LinkMode;
 import org.jvirtualenv.seed.SeedOptions;
 import org.jvirtualenv.create.CreatorChoice;
 import org.jvirtualenv.create.VenvRedirect;
@@ -108,7 +109,7 @@ class CliOptionsTest {
         assertTrue(seed.download());
         assertTrue(seed.resetAppData());
         assertTrue(seed.readOnlyAppData());
-        assertTrue(seed.symlinkAppData());
+        assertEquals(LinkMode.SYMLINK, seed.linkMode());
         assertEquals(WORK_DIR.resolve("cache"), seed.appData());
     }
 
@@ -161,6 +162,9 @@ class CliOptionsTest {
         table.put(List.of("--reset-app-data"), b -> b.resetAppData(true));
         table.put(List.of("--read-only-app-data"), b -> b.readOnlyAppData(true));
         table.put(List.of("--symlink-app-data"), b -> b.symlinkAppData(true));
+        table.put(List.of("--link-mode", "copy"), b -> b.linkMode(LinkMode.COPY));
+        table.put(List.of("--link-mode", "hardlink"), b -> b.linkMode(LinkMode.HARDLINK));
+        table.put(List.of("--link-mode", "symlink"), b -> b.linkMode(LinkMode.SYMLINK));
         table.put(List.of("--app-data", "cache"), b -> b.appData(Path.of("cache")));
         table.put(List.of("--activators", "bash,fish"), b -> b.activators(List.of("bash", "fish")));
         table.put(List.of("--relocatable"), b -> b.relocatable(true));
@@ -212,7 +216,8 @@ class CliOptionsTest {
             "--no-vcs-ignore", "--venv-redirect", "--no-venv-redirect", "--no-seed, --without-pip", "--seeder=SEEDER",
             "--pip=VERSION", "--setuptools=VERSION", "--wheel=VERSION", "--no-pip", "--no-setuptools", "--no-wheel",
             "--extra-search-dir=DIR", "--download", "--no-download, --never-download", "--no-periodic-update",
-            "--upgrade-embed-wheels", "--reset-app-data", "--read-only-app-data", "--symlink-app-data", "--app-data=DIR",
+            "--upgrade-embed-wheels", "--reset-app-data", "--read-only-app-data", "--link-mode=MODE", "--symlink-app-data",
+            "--app-data=DIR",
             "--activators=LIST[,LIST...]", "--relocatable", "-v, --verbose", "-q, --quiet", "--with-traceback",
             "--version", "-h, --help"};
         int from = help.indexOf("Create an isolated");

@@ -16,6 +16,7 @@ import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.create.CreatorChoice;
 import org.jvirtualenv.create.VenvRedirect;
+import org.jvirtualenv.seed.LinkMode;
 import org.jvirtualenv.seed.SeederKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -161,6 +162,36 @@ class ConfigurationTest {
         env.put("VIRTUALENV_DISCOVERY", "builtin");
         env.put("VIRTUALENV_NO_PERIODIC_UPDATE", "1");
         assertNull(request("d").prompt());
+    }
+
+    @Test
+    void linkModeFromEverySourceWithItsAlias() throws IOException {
+        assertEquals(LinkMode.HARDLINK, request("d").seed().linkMode(), "hardlink is the default");
+        Path file = ini("link_mode = copy");
+        assertEquals(LinkMode.COPY, request("d").seed().linkMode());
+        env.put("VIRTUALENV_LINK_MODE", "symlink");
+        assertEquals(LinkMode.SYMLINK, request("d").seed().linkMode(), "the variable beats the file");
+        assertEquals(LinkMode.HARDLINK, request("--link-mode", "HardLink", "d").seed().linkMode(),
+                "the command line beats the variable");
+        env.remove("VIRTUALENV_LINK_MODE");
+        assertEquals(LinkMode.SYMLINK, request("--symlink-app-data", "d").seed().linkMode(),
+                "the alias on the command line beats the file's link_mode");
+        assertEquals(LinkMode.SYMLINK, request("--symlink-app-data", "--link-mode", "symlink", "d").seed().linkMode());
+        assertEquals("--link-mode 'copy': --symlink-app-data means --link-mode symlink: drop one of them",
+                refused("--symlink-app-data", "--link-mode", "copy", "d").getMessage());
+        Files.delete(file);
+        env.put("VIRTUALENV_SYMLINK_APP_DATA", "1");
+        assertEquals(LinkMode.SYMLINK, request("d").seed().linkMode(), "the alias works as a variable too");
+        assertEquals(LinkMode.COPY, request("--link-mode", "copy", "d").seed().linkMode());
+        env.remove("VIRTUALENV_SYMLINK_APP_DATA");
+        env.put("VIRTUALENV_LINK_MODE", "reflink");
+        assertEquals("VIRTUALENV_LINK_MODE=reflink: expected copy, hardlink or symlink", refused("d").getMessage());
+        assertEquals("--link-mode 'clone': expected copy, hardlink or symlink",
+                refused("--link-mode", "clone", "d").getMessage());
+        ini("link_mode = hard");
+        env.remove("VIRTUALENV_LINK_MODE");
+        assertEquals("link_mode = hard in " + tmp.resolve("virtualenv.ini") + ": expected copy, hardlink or symlink",
+                refused("d").getMessage());
     }
 
     @Test

@@ -48,7 +48,7 @@ class SeedDefaultsRuleTest {
     /** The default as seeding decides it with no choices given, no extra search dir and an empty cache. */
     private static String bundledAloneDefault(String distribution, PythonInfo target) {
         SeedOptions defaults = new SeedOptions(true, Map.of(), Path.of("/nonexistent/app-data"), List.of(),
-                SeederKind.APP_DATA, false, false, false, false);
+                SeederKind.APP_DATA, false, false, false, LinkMode.HARDLINK);
         return new SeedSelection(defaults, SeedSelection.wheelsFor(defaults, BundledWheels.load()), null)
                 .decide(target).get(distribution).text();
     }

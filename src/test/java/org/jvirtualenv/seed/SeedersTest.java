@@ -25,7 +25,7 @@ class SeedersTest {
     private SeedOptions options(boolean enabled, Map<String, String> choices, List<Path> extraSearchDirs,
                                 SeederKind kind, boolean symlink) {
         return new SeedOptions(enabled, choices, tmp.resolve("app-data"), extraSearchDirs, kind, false, false, false,
-                symlink);
+                symlink ? LinkMode.SYMLINK : LinkMode.HARDLINK);
     }
 
     @Test
