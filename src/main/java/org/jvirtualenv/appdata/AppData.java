@@ -135,21 +135,7 @@ public record AppData(Path root) {
     public Lock lock(String name) throws IOException {
         ensureDirectory(root);
         ensureDirectory(locks());
-        Path file = locks().resolve(name + ".lock");
-        IN_PROCESS.lock();
-        try {
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    LinkOption.NOFOLLOW_LINKS);
-            try {
-                return new Lock(channel, channel.lock());
-            } catch (IOException | RuntimeException e) {
-                channel.close();
-                throw e;
-            }
-        } catch (IOException | RuntimeException e) {
-            IN_PROCESS.unlock();
-            throw e;
-        }
+        return acquire(locks().resolve(name + ".lock"), IN_PROCESS);
     }
 
     /**
@@ -165,19 +151,23 @@ public record AppData(Path root) {
         String key = dest.toAbsolutePath().normalize().toString();
         // A short name from the path; two paths sharing it only take turns, which is harmless.
         Path file = locks().resolve("env-" + Integer.toHexString(key.hashCode()) + "-" + key.length() + ".lock");
-        ReentrantLock local = ENVIRONMENTS.computeIfAbsent(file, f -> new ReentrantLock());
-        local.lock();
+        return acquire(file, ENVIRONMENTS.computeIfAbsent(file, f -> new ReentrantLock()));
+    }
+
+    /** Takes {@code inProcess}, then the file lock on {@code file} (never through a link); both or neither. */
+    private static Lock acquire(Path file, ReentrantLock inProcess) throws IOException {
+        inProcess.lock();
         try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                     LinkOption.NOFOLLOW_LINKS);
             try {
-                return new Lock(channel, channel.lock(), local);
+                return new Lock(channel, channel.lock(), inProcess);
             } catch (IOException | RuntimeException e) {
                 channel.close();
                 throw e;
             }
         } catch (IOException | RuntimeException e) {
-            local.unlock();
+            inProcess.unlock();
             throw e;
         }
     }
@@ -187,10 +177,6 @@ public record AppData(Path root) {
         private final FileChannel channel;
         private final FileLock fileLock;
         private final ReentrantLock inProcess;
-
-        private Lock(FileChannel channel, FileLock fileLock) {
-            this(channel, fileLock, IN_PROCESS);
-        }
 
         private Lock(FileChannel channel, FileLock fileLock, ReentrantLock inProcess) {
             this.channel = channel;
