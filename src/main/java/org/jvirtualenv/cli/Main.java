@@ -17,7 +17,7 @@ import picocli.CommandLine;
 public final class Main {
     /** Exit code of a failure that is a bug of the tool (sysexits' EX_SOFTWARE). */
     public static final int INTERNAL_ERROR = 70;
-    /** The option table's version option (config.Options; MainVersionTest checks the name). */
+    /** The option table's version option (config.Options; VersionTest checks the name). */
     static final String VERSION = "--version";
 
     private Main() {
@@ -53,7 +53,7 @@ public final class Main {
             err.flush();
         }
         if (args.length == 1 && args[0].equals(VERSION)) {
-            // What picocli prints for it (MainVersionTest holds them equal), without building the
+            // What picocli prints for it (VersionTest holds them equal), without building the
             // option table, reading its defaults or starting the warm-up: most of what --version cost.
             VersionProvider.print(out);
             return 0;
