@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.jvirtualenv.util.FileTrees;
+import org.jvirtualenv.util.StaleTemporaries;
 
 /**
  * cds/ in the app-data cache. It holds
@@ -71,12 +72,25 @@ record CdsDirectory(Path dir) {
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if ((name.startsWith(".classes.") || name.startsWith(".dump-") || name.startsWith(".tmp-"))
-                        && !entry.equals(keep)) {
+                if (temporary(name) && !entry.equals(keep)) {
                     FileTrees.delete(entry);
                 }
             }
         }
+    }
+
+    /**
+     * Removes the recordings, dump directories and older launchers' temporaries that killed runs
+     * left and nobody has written for an hour (a run's own recording, or a dump at work, is
+     * younger). Any run that may write here calls it: with an archive in place, no dump ever
+     * {@link #sweep}s again.
+     */
+    void removeStale() {
+        StaleTemporaries.remove(dir, CdsDirectory::temporary);
+    }
+
+    private static boolean temporary(String name) {
+        return name.startsWith(".classes.") || name.startsWith(".dump-") || name.startsWith(".tmp-");
     }
 
     /**

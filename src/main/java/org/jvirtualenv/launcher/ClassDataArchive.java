@@ -23,6 +23,8 @@ import org.slf4j.LoggerFactory;
  *     not). Any other run just deletes its list.</li>
  * <li>A run that was given an archive ({@link #MAPPED}) the JVM could not use (damaged, or made by
  *     another JVM) and that created an environment removes it, so the next run records a new one.</li>
+ * <li>Either kind that created an environment removes what killed runs left in cds/ over an hour
+ *     ago ({@link CdsDirectory#removeStale}).</li>
  * </ul>
  * Nothing is written with {@code --read-only-app-data}, or into a cache directory that is a link,
  * belongs to another user or can be written by others.
@@ -158,6 +160,11 @@ public final class ClassDataArchive {
             }
         } catch (IOException | RuntimeException e) {
             log().debug("class-data archive left as it was: {}", e.toString());
+        }
+        Path launcherSaw = launch.mapped() != null ? launch.mapped() : launch.recording();
+        if (creation != null && !creation.readOnly() && launcherSaw != null
+                && creation.cds().dir().equals(launcherSaw.getParent()) && creation.cds().trusted()) {
+            creation.cds().removeStale();
         }
     }
 

@@ -13,8 +13,9 @@ import org.slf4j.LoggerFactory;
 /**
  * {@code --seeder app-data}: links (or copies) into the environment a compiled image of each
  * selected wheel, built once per target version in the app-data cache ({@link ImageCache}). A
- * wheel an image cannot stand for (scripts or data files) is installed from the wheel directly; a
- * damaged candidate is reported and the next one used.
+ * wheel an image cannot stand for (scripts or data files, or modules the target did not compile)
+ * is installed from the wheel directly; a damaged candidate is reported and the next one used,
+ * but a place that cannot be written ({@link WriteFailure}) stops the seeding.
  */
 final class AppDataSeeder extends WheelSeeder {
     private static final Logger LOG = LoggerFactory.getLogger(AppDataSeeder.class);
@@ -137,6 +138,10 @@ final class AppDataSeeder extends WheelSeeder {
                 }
                 ImageCache store = workspace.keeps() ? cached : new ImageCache(workspace.store(), target.python());
                 image = store.obtain(wheelFile, sha);
+                if (image == null) {
+                    // The target did not compile it (the debug log says why): no image stands for it.
+                    return new ImageInstaller.Placed(new WheelInstaller(names).install(wheelFile, target.scheme()), null);
+                }
                 inCache = workspace.keeps();
             }
             // A symlink into a temporary image would dangle: those are linked or copied instead.

@@ -8,15 +8,15 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
@@ -25,7 +25,7 @@ import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.discovery.PythonInfo;
 import org.jvirtualenv.util.FileTrees;
-import org.jvirtualenv.util.Processes;
+import org.jvirtualenv.util.StaleTemporaries;
 import org.jvirtualenv.util.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +43,11 @@ import org.slf4j.LoggerFactory;
  */
 final class ImageCache {
     private static final Logger LOG = LoggerFactory.getLogger(ImageCache.class);
+
+    /** Where an image is built, beside its place: {@code .tmp-<image name>-<random>}. */
+    private static final String TEMP_PREFIX = ".tmp-";
+    /** A replaced image on its way out: {@code <temp name>-stale}. */
+    private static final String STALE_SUFFIX = "-stale";
 
     private final AppData store;
     private final PythonInfo target;
@@ -94,7 +99,11 @@ final class ImageCache {
         return damage == null ? image : null;
     }
 
-    /** The image of a wheel file whose SHA-256 is {@code sha256Hex}, built now when there is none. */
+    /**
+     * The image of a wheel file whose SHA-256 is {@code sha256Hex}, built now when there is none;
+     * null when the target could not compile it (nothing is published then: the caller installs
+     * the wheel directly).
+     */
     WheelImage obtain(Path wheelFile, String sha256Hex) {
         String name = imageName(Wheel.parse(wheelFile.getFileName().toString()), sha256Hex);
         Path finalDir = images.resolve(name);
@@ -107,7 +116,9 @@ final class ImageCache {
             if (existing != null) {
                 return existing;
             }
-            publish(wheelFile, name, finalDir);
+            if (!publish(wheelFile, name, finalDir)) {
+                return null;
+            }
             WheelImage built = WheelImage.find(finalDir);
             if (built == null) {
                 throw new VirtualenvException("app-data image " + finalDir + " vanished while in use "
@@ -115,6 +126,10 @@ final class ImageCache {
             }
             return built;
         } catch (IOException e) {
+            WriteFailure full = WriteFailure.recognise(images, e);
+            if (full != null) {
+                throw full;
+            }
             throw new VirtualenvException("cannot build the app-data image of " + wheelFile.getFileName() + " in "
                     + images + ": " + e.getMessage() + " (check permissions, or use --app-data DIR)", e);
         }
@@ -146,20 +161,28 @@ final class ImageCache {
     }
 
     /**
-     * Builds the image beside its place and renames it there; the caller holds the lock. An image
-     * already there (damaged, changed, or without a manifest) is renamed away first and then
-     * deleted: environments holding hardlinks to its files keep them; the new image's files are
-     * new inodes, shared with none of them.
+     * Builds the image beside its place and renames it there, when the target compiled all of it;
+     * the caller holds the lock. An image already there (damaged, changed, or without a manifest)
+     * is renamed away first and then deleted: environments holding hardlinks to its files keep
+     * them; the new image's files are new inodes, shared with none of them.
+     *
+     * @return whether the image was published
      */
-    private void publish(Path wheelFile, String name, Path finalDir) throws IOException {
+    private boolean publish(Path wheelFile, String name, Path finalDir) throws IOException {
         AppData.ensureDirectory(images.getParent());
         AppData.ensureDirectory(images);
-        Path temp = Files.createTempDirectory(images, ".tmp-" + name + "-");
+        // Left by killed runs; ours (and any run's still at work) are younger than the sweep's hour.
+        StaleTemporaries.remove(images, entry -> entry.startsWith(TEMP_PREFIX));
+        Path temp = Files.createTempDirectory(images, TEMP_PREFIX + name + "-");
         Path stale = null;
         try {
-            build(wheelFile, temp);
+            if (!build(wheelFile, temp)) {
+                return false;
+            }
             if (Files.exists(finalDir, LinkOption.NOFOLLOW_LINKS)) {
-                stale = images.resolve(temp.getFileName() + "-stale");
+                stale = images.resolve(temp.getFileName() + STALE_SUFFIX);
+                // Young again: another run's sweep (which goes by age) must not race this one's delete.
+                touch(finalDir);
                 Files.move(finalDir, stale, StandardCopyOption.ATOMIC_MOVE);
             }
             Files.move(temp, finalDir, StandardCopyOption.ATOMIC_MOVE);
@@ -168,13 +191,19 @@ final class ImageCache {
                 FileTrees.delete(temp);
             }
             if (stale != null) {
-                FileTrees.delete(stale);
+                try {
+                    FileTrees.delete(stale);
+                } catch (IOException e) {
+                    LOG.debug("could not remove the replaced image {} ({}): a later build removes it", stale, e.toString());
+                }
             }
         }
         LOG.debug("built app-data image {}", finalDir);
+        return true;
     }
 
-    private void build(Path wheelFile, Path temp) throws IOException {
+    /** @return false when the target did not compile every module it can (then nothing is to be published) */
+    private boolean build(Path wheelFile, Path temp) throws IOException {
         Path tree = temp.resolve("tree");
         Path site = temp.resolve("site");
         InstalledDistribution dist = new WheelInstaller().install(wheelFile, InstallScheme.unpacked(temp, site, tree));
@@ -182,7 +211,17 @@ final class ImageCache {
         Files.deleteIfExists(dist.distInfo().resolve("INSTALLER"));
         Files.deleteIfExists(dist.distInfo().resolve("RECORD"));
         FileTrees.delete(tree);
-        compile(site);
+        ByteCode.Outcome compiled = new ByteCode(target).compile(site);
+        if (!compiled.complete()) {
+            LOG.debug("app-data image of {} not published: {}; installing the wheel directly",
+                    wheelFile.getFileName(), compiled.problem());
+            return false;
+        }
+        if (!compiled.notCompilable().isEmpty()) {
+            LOG.debug("{} cannot compile {} module(s) of {} for their syntax (never imported there): {}",
+                    target.executable(), compiled.notCompilable().size(), wheelFile.getFileName(),
+                    compiled.notCompilable());
+        }
         List<RecordFile.Row> rows = new ArrayList<>();
         List<Long> mtimes = new ArrayList<>();
         List<Path> files;
@@ -206,29 +245,14 @@ final class ImageCache {
         }
         Files.writeString(temp.resolve(WheelImage.STAMPS), WheelImage.renderStamps(mtimes), StandardCharsets.US_ASCII);
         Files.writeString(temp.resolve(WheelImage.MANIFEST), RecordFile.render(rows), StandardCharsets.UTF_8);
+        return true;
     }
 
-    /**
-     * Byte code compiled once, by the target itself, so the first run of pip in a new environment
-     * is not slowed by compiling it. Its timestamps refer to the sources' mtimes, which links and
-     * attribute-preserving copies keep. Failure to compile only costs speed.
-     */
-    private void compile(Path site) {
-        List<String> command = new ArrayList<>(List.of(target.executable(), "-E", "-s", "-m", "compileall", "-q"));
-        if (target.version().atLeast(3, 5)) {
-            command.add("-j0");
-        }
-        command.add(site.toString());
-        Map<String, String> env = new HashMap<>();
-        env.put("SOURCE_DATE_EPOCH", null); // would make 3.7+ write hash-checked .pyc
-        env.put("PYTHONDONTWRITEBYTECODE", null);
+    private static void touch(Path dir) {
         try {
-            Processes.Result r = Processes.run(command, site, env, 300);
-            if (!r.ok()) {
-                LOG.debug("compiling {} with {} reported: {}", site, target.executable(), r.firstErrorLine());
-            }
+            Files.setLastModifiedTime(dir, FileTime.from(Instant.now()));
         } catch (IOException e) {
-            LOG.debug("could not compile {}: {}", site, e.getMessage());
+            // then it is as old as it is: at worst a sweep removes it first
         }
     }
 

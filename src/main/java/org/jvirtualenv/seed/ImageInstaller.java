@@ -62,18 +62,45 @@ final class ImageInstaller {
             }
         }
         for (String d : dirs) {
-            Files.createDirectories(purelib.resolve(d));
+            Path dir = purelib.resolve(d);
+            try {
+                Files.createDirectories(dir);
+            } catch (IOException e) {
+                throw writeFailure(dir, e);
+            }
         }
         // One thread per distribution already places files (see AppDataSeeder): a second level of
         // threads here would only compete for the same cores.
         LinkMode used = mode;
         for (RecordFile.Row row : image.manifest()) {
-            used = place(site.resolve(row.path()), purelib.resolve(row.path()), used);
+            Path target = purelib.resolve(row.path());
+            try {
+                used = place(site.resolve(row.path()), target, used);
+            } catch (IOException e) {
+                throw writeFailure(target, e);
+            }
         }
 
         DistInfoWriter writer = new DistInfoWriter(purelib.resolve(distInfo));
-        writer.writeScripts(scripts, scheme, wheel.distribution());
-        return new Placed(writer.finish(wheel.distribution(), wheel.version(), image.manifestText()), used);
+        try {
+            writer.writeScripts(scripts, scheme, wheel.distribution());
+            return new Placed(writer.finish(wheel.distribution(), wheel.version(), image.manifestText()), used);
+        } catch (IOException e) {
+            throw writeFailure(purelib.resolve(distInfo), e);
+        }
+    }
+
+    /**
+     * A full disk (or a read-only or forbidden place) as {@link WriteFailure}; anything else as it
+     * came, for the caller (an image file that vanished because another creation rebuilt it is
+     * placed again).
+     */
+    private static IOException writeFailure(Path target, IOException e) {
+        WriteFailure known = WriteFailure.recognise(target, e);
+        if (known != null) {
+            throw known;
+        }
+        return e;
     }
 
     private static LinkMode place(Path source, Path target, LinkMode via) throws IOException {

@@ -26,6 +26,8 @@ import org.jvirtualenv.util.Sha256;
  * entry and console script must land inside the environment without replacing the environment's
  * own files ({@link InstallScheme#reservedBy}). Hashes are checked against the wheel's RECORD
  * while extracting, and no entry may inflate past its declared size.
+ * A wheel that cannot be read is {@link WheelRejectedException} (another candidate may be tried);
+ * a file that cannot be written is a {@link WriteFailure} (the wheel is fine; the place is not).
  */
 public final class WheelInstaller {
     private static final Pattern DIST_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._]*");
@@ -122,8 +124,16 @@ public final class WheelInstaller {
                 }
                 extract(entry, item.getValue(), expectedHashes.get(entry.getName()), writer);
             }
-            writer.writeScripts(scripts, scheme, wheel.distribution());
-            return writer.finish(wheel.distribution(), wheel.version(), "");
+            try {
+                writer.writeScripts(scripts, scheme, wheel.distribution());
+            } catch (IOException e) {
+                throw WriteFailure.of(scheme.scripts(), e);
+            }
+            try {
+                return writer.finish(wheel.distribution(), wheel.version(), "");
+            } catch (IOException e) {
+                throw WriteFailure.of(root.resolve(distInfo), e);
+            }
         }
 
         private String findDistInfo() {
@@ -205,7 +215,12 @@ public final class WheelInstaller {
                 content = repointScript(content);
             }
             int mode = entry.getUnixMode();
-            writer.write(target, content, script || (mode & 0111) != 0);
+            try {
+                writer.write(target, content, script || (mode & 0111) != 0);
+            } catch (IOException e) {
+                // The wheel was read: what failed is the place it goes (a full disk is not a corrupt wheel).
+                throw WriteFailure.of(target, e);
+            }
         }
 
         /** PEP 427: a script whose first line is "#!python" (or "#!pythonw") gets the env's interpreter. */

@@ -7,7 +7,9 @@ import org.jvirtualenv.util.VirtualenvException;
  * target (absolute or {@code ..} entries, links): that is refused outright. Otherwise the wheel is
  * damaged (truncated, bad hashes, missing metadata) or refused for what it is (not a zip, over
  * {@link WheelLimits}, another distribution than its name says, replacing the environment's own
- * files): nothing of it was written, and the next candidate may be used with a warning.
+ * files): nothing of it was written, and the next candidate may be used with a warning. A file
+ * that cannot be written (a full disk) is not the wheel's fault: that is a {@link WriteFailure},
+ * and no other candidate is tried.
  */
 public final class WheelRejectedException extends VirtualenvException {
     private final boolean unsafe;

@@ -16,8 +16,10 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jvirtualenv.appdata.AppData;
 import org.jvirtualenv.discovery.PythonInfo;
-import org.jvirtualenv.testing.Described;
+import org.jvirtualenv.discovery.Introspector;
+import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.testing.TestWheels;
+import org.jvirtualenv.util.Json;
 import org.jvirtualenv.util.Sha256;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,10 +27,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * An image built into a cache and placed into an environment: linked files, then the same
  * dist-info writing as a direct install (console scripts, INSTALLER, a RECORD of every file).
- * The target is described, not run: its byte code is not compiled, which only costs speed.
+ * The target is a real interpreter: an image is published only with the byte code it compiled.
  */
 class ImageInstallerTest {
-    private static final PythonInfo PY311 = Described.posixCPython(3, 11, 7, "/nowhere");
+    private static final PythonInfo TARGET = PythonInfo.fromJson(
+            Json.parseObject(new Introspector().describeJson(Interpreters.any3().executable())));
 
     @TempDir
     Path tmp;
@@ -37,25 +40,27 @@ class ImageInstallerTest {
     void anImageIsBuiltOnceAndPlacedWithItsOwnRecord() throws IOException {
         Path wheel = TestWheels.demo(tmp.resolve("wheels"), "demo_pkg", "1.0", "demo-cli");
         String sha = Sha256.hex(wheel);
-        ImageCache cache = new ImageCache(new AppData(tmp.resolve("cache")), PY311);
+        ImageCache cache = new ImageCache(new AppData(tmp.resolve("cache")), TARGET);
         assertEquals(null, cache.find(Wheel.parse(wheel.getFileName().toString()), sha));
         WheelImage image = cache.obtain(wheel, sha);
         assertNotNull(cache.find(Wheel.parse(wheel.getFileName().toString()), sha), "found once built");
         assertFalse(Files.getPosixFilePermissions(image.site().resolve("demo_pkg/__init__.py"))
                 .contains(PosixFilePermission.OWNER_WRITE), "cache files are read-only");
         assertFalse(Files.exists(image.site().resolve("demo_pkg-1.0.dist-info/RECORD")), "RECORD is per environment");
+        assertTrue(Files.isDirectory(image.site().resolve("demo_pkg/__pycache__")), "compiled by the target");
 
         Path env = tmp.resolve("env");
-        Path site = env.resolve("lib/python3.11/site-packages");
+        String xy = TARGET.version().majorMinor();
+        Path site = env.resolve("lib/python" + xy + "/site-packages");
         InstallScheme scheme = new InstallScheme(env, site, site, env.resolve("bin"), env.resolve("include"), env,
                 env.resolve("bin/python").toString(), "");
-        ImageInstaller.Placed placed = ImageInstaller.install(image, scheme, new SeedScriptNames(PY311.version()),
+        ImageInstaller.Placed placed = ImageInstaller.install(image, scheme, new SeedScriptNames(TARGET.version()),
                 LinkMode.HARDLINK);
 
         assertEquals(LinkMode.HARDLINK, placed.via());
         assertEquals("demo_pkg==1.0", placed.distribution().pinned());
         assertTrue(Files.isSameFile(image.site().resolve("demo_pkg/__init__.py"), site.resolve("demo_pkg/__init__.py")));
-        for (String name : List.of("demo-cli", "demo-cli3", "demo-cli3.11")) {
+        for (String name : List.of("demo-cli", "demo-cli3", "demo-cli" + xy)) {
             assertTrue(Files.isExecutable(env.resolve("bin").resolve(name)), name);
         }
         assertEquals("jvirtualenv\n", Files.readString(site.resolve("demo_pkg-1.0.dist-info/INSTALLER")));
