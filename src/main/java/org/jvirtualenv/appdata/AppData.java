@@ -120,10 +120,28 @@ public record AppData(Path root) {
                     }
                 }
             }
-            FileTrees.delete(trash);
+            deleteTrash(trash);
         } catch (IOException e) {
             throw new VirtualenvException("cannot reset the app-data cache " + root + ": " + e.getMessage()
                     + " (remove it yourself or choose another place with --app-data)", e);
+        }
+    }
+
+    /**
+     * A writer that takes no lock (interpreter facts) may have looked its directory up just before
+     * that moved into the trash: its one system call in flight then lands there, and the deletion
+     * meets a file that came or went. Going over the trash again finishes it.
+     */
+    private static void deleteTrash(Path trash) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                FileTrees.delete(trash);
+                return;
+            } catch (java.nio.file.NoSuchFileException | java.nio.file.DirectoryNotEmptyException e) {
+                if (attempt >= 20) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -226,7 +244,7 @@ public record AppData(Path root) {
                 try {
                     return channel.lock(0, Long.MAX_VALUE, shared);
                 } catch (IOException e) {
-                    if (attempt >= 200 || e.getMessage() == null || !e.getMessage().contains("deadlock")) {
+                    if (attempt >= 1200 || e.getMessage() == null || !e.getMessage().contains("deadlock")) {
                         throw e;
                     }
                     Thread.sleep(Math.min(5L * attempt, 100));
