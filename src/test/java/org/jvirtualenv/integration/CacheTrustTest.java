@@ -100,6 +100,18 @@ class CacheTrustTest {
     }
 
     @Test
+    void resetWithReadOnlyIsAUsageError() throws IOException {
+        Path cache = Files.createDirectory(tmp.resolve("cache"));
+        Files.writeString(cache.resolve("kept"), "x");
+        ProcessResult r = create(cache, "e", "--reset-app-data", "--read-only-app-data");
+        assertEquals(2, r.exitCode(), r.describe());
+        assertEquals(1, r.stderr().strip().lines().count(), r.describe());
+        assertTrue(r.stderr().contains("--read-only-app-data forbids"), r.describe());
+        assertTrue(Files.exists(cache.resolve("kept")), "the cache is left alone");
+        assertFalse(Files.exists(tmp.resolve("e")));
+    }
+
+    @Test
     void aCacheOfAnotherUserIsNeitherReadNorWritten() throws IOException {
         assumeTrue(isRoot(), "only root can give a directory to another user");
         Path cache = Files.createDirectory(tmp.resolve("nobodys"));
