@@ -63,7 +63,7 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
             throw new VirtualenvException(VirtualenvException.USAGE, "--reset-app-data empties the app-data cache, "
                     + "which --read-only-app-data forbids: drop one of them");
         }
-        CacheAccess cache = CacheAccess.open(request.seed().appData(), request.seed().readOnlyAppData());
+        CacheAccess cache = CacheAccess.openForCreation(request.seed().appData(), request.seed().readOnlyAppData());
         PyInfoCache infoCache = PyInfoCache.of(cache, new Introspector()::describeJson);
         PythonInfo python = new Discovery(infoCache, request.environment(), request.workDir())
                 .find(Discovery.specsFrom(request.pythonSpecs(), request.environment()), request.tryFirstWith());

@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.jvirtualenv.util.VirtualenvException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,7 +75,24 @@ public record CacheAccess(AppData cache, Mode mode, String problem) {
     }
 
     /**
-     * Judges the cache at {@code root} (creating it, private, when it is missing and may be written).
+     * {@link #open} for a run that creates an environment: a missing cache root it may write is
+     * made first (private), so that what the run then judges and uses is a directory of its own,
+     * not one someone else could make in its place before its first write.
+     */
+    public static CacheAccess openForCreation(Path root, boolean readOnly) {
+        Path given = root.toAbsolutePath().normalize();
+        if (!readOnly && !Files.exists(given, LinkOption.NOFOLLOW_LINKS) && creatable(given)) {
+            try {
+                AppData.ensureDirectory(given);
+            } catch (IOException | org.jvirtualenv.util.VirtualenvException e) {
+                LOG.debug("cannot make the app-data cache {}: {}", given, e.getMessage());
+            }
+        }
+        return open(given, readOnly);
+    }
+
+    /**
+     * Judges the cache at {@code root}; writes nothing.
      *
      * @param readOnly {@code --read-only-app-data}: never write it
      */
@@ -95,14 +111,12 @@ public record CacheAccess(AppData cache, Mode mode, String problem) {
                     return untrusted(given.toString(), given, given, "is a symbolic link to nothing");
                 }
             } else if (!Files.exists(given, LinkOption.NOFOLLOW_LINKS)) {
+                // Nothing to judge or read yet. It is made private by the first write
+                // (AppData.ensureDirectory), which refuses one someone else made meanwhile.
                 if (readOnly) {
                     return new CacheAccess(new AppData(given), Mode.READ, null);
                 }
-                try {
-                    AppData.ensureDirectory(given);
-                } catch (IOException | VirtualenvException e) {
-                    return notWritable(given);
-                }
+                return creatable(given) ? new CacheAccess(new AppData(given), Mode.WRITE, null) : notWritable(given);
             }
             String name = real.equals(given) ? given.toString() : given + " (a link to " + real + ")";
             AppData cache = new AppData(real);
@@ -137,6 +151,16 @@ public record CacheAccess(AppData cache, Mode mode, String problem) {
         } catch (IOException | UnsupportedOperationException e) {
             return untrusted(given.toString(), given, given, "cannot be examined (" + e.getMessage() + ")");
         }
+    }
+
+    /** Whether the nearest existing directory above a missing one lets us make it. */
+    private static boolean creatable(Path missing) {
+        for (Path p = missing.getParent(); p != null; p = p.getParent()) {
+            if (Files.exists(p)) {
+                return Files.isDirectory(p) && Files.isWritable(p);
+            }
+        }
+        return false;
     }
 
     /**

@@ -71,7 +71,7 @@ public final class UpgradedWheels {
         if (!access.writes()) {
             String why = access.problem() != null ? access.problem() : "app-data cache " + cache.root() + " belongs to root";
             throw new VirtualenvException("cannot upgrade the embedded wheels: " + why
-                    + " (fix its owner/permissions or choose another with --app-data)");
+                    + ": refusing to write there (fix its owner/permissions or choose another with --app-data)");
         }
         return access;
     }

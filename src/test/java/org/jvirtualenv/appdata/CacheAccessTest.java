@@ -3,6 +3,7 @@ package org.jvirtualenv.appdata;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -41,13 +42,28 @@ class CacheAccessTest {
     }
 
     @Test
-    void aMissingCacheIsMadePrivateUnlessReadOnly() throws IOException {
+    void aMissingCacheIsJudgedWithoutMakingItAndMadePrivateByTheFirstWrite() throws IOException {
         Path root = tmp.resolve("a/b/cache");
         assertEquals(CacheAccess.Mode.READ, CacheAccess.decide(root, true).mode());
-        assertFalse(Files.exists(tmp.resolve("a")), "--read-only-app-data creates nothing");
-        assertEquals(CacheAccess.Mode.WRITE, CacheAccess.decide(root, false).mode());
+        CacheAccess access = CacheAccess.decide(root, false);
+        assertEquals(CacheAccess.Mode.WRITE, access.mode());
+        assertFalse(Files.exists(tmp.resolve("a")), "deciding creates nothing");
+        AppData.ensureDirectory(access.cache().pyInfo());
+        for (Path made : new Path[] {tmp.resolve("a/b"), root, root.resolve("py-info")}) {
+            assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(made)), made.toString());
+        }
+        Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertThrows(org.jvirtualenv.util.VirtualenvException.class, () -> AppData.ensureDirectory(root),
+                "a cache someone else opened up meanwhile is refused at the first write");
+    }
+
+    @Test
+    void aRunThatCreatesMakesAMissingRootFirstAndJudgesIt() throws IOException {
+        Path root = tmp.resolve("x/cache");
+        assertEquals(CacheAccess.Mode.READ, CacheAccess.openForCreation(root, true).mode());
+        assertFalse(Files.exists(root), "not with --read-only-app-data");
+        assertEquals(CacheAccess.Mode.WRITE, CacheAccess.openForCreation(root, false).mode());
         assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(root)));
-        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(tmp.resolve("a/b"))));
     }
 
     @Test
