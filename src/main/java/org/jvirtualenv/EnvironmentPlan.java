@@ -7,6 +7,7 @@ import org.jvirtualenv.activation.ActivationContext;
 import org.jvirtualenv.activation.Activator;
 import org.jvirtualenv.activation.Activators;
 import org.jvirtualenv.appdata.AppData;
+import org.jvirtualenv.appdata.CacheAccess;
 import org.jvirtualenv.create.Creator;
 import org.jvirtualenv.create.CreatorChoice;
 import org.jvirtualenv.create.CreatorInput;
@@ -36,25 +37,34 @@ import org.jvirtualenv.util.VirtualenvException;
  * while planning, so {@link #run()} fails only for reasons of the machine.
  *
  * @param prompt the prompt as asked ({@code .} already resolved), null for the default
+ * @param cache  how this run may use the app-data cache, decided once while planning: discovery,
+ *               seeding, the reset and the locks all follow it
  */
 public record EnvironmentPlan(CreateRequest request, Path destination, PythonInfo python, Creator creator,
                               EnvLayout layout, Seeder seeder, String prompt, ActivationContext activation,
-                              List<Activator> activators) implements Plan {
+                              List<Activator> activators, CacheAccess cache) implements Plan {
     private static final Logger LOG = LoggerFactory.getLogger(EnvironmentPlan.class);
 
     public EnvironmentPlan {
         activators = List.copyOf(activators);
     }
 
-    /** Resolves everything a run needs; writes nothing but the interpreter-facts cache. */
+    /**
+     * Resolves everything a run needs; writes nothing but the app-data cache's root (when missing)
+     * and its interpreter facts.
+     */
     static EnvironmentPlan of(CreateRequest request, Path dest) {
         long start = System.nanoTime();
         if (request.upgradeEmbedWheels() && request.seed().readOnlyAppData()) {
             throw new VirtualenvException(VirtualenvException.USAGE, "--upgrade-embed-wheels writes into the app-data "
                     + "cache, which --read-only-app-data forbids: drop one of them");
         }
-        PyInfoCache infoCache = new PyInfoCache(new AppData(request.seed().appData()).pyInfo(),
-                new Introspector()::describeJson, !request.seed().readOnlyAppData());
+        if (request.seed().resetAppData() && request.seed().readOnlyAppData()) {
+            throw new VirtualenvException(VirtualenvException.USAGE, "--reset-app-data empties the app-data cache, "
+                    + "which --read-only-app-data forbids: drop one of them");
+        }
+        CacheAccess cache = CacheAccess.openForCreation(request.seed().appData(), request.seed().readOnlyAppData());
+        PyInfoCache infoCache = PyInfoCache.of(cache, new Introspector()::describeJson);
         PythonInfo python = new Discovery(infoCache, request.environment(), request.workDir())
                 .find(Discovery.specsFrom(request.pythonSpecs(), request.environment()), request.tryFirstWith());
         Timing.log("discovery", start);
@@ -69,9 +79,9 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
         // Chosen before anything is written: an unknown activator name is bad input, not a failure half-way.
         List<Activator> activators = request.activators() == null ? Activators.defaults(context)
                 : Activators.select(request.activators());
-        Seeder seeder = Seeders.forOptions(request.seed(), request.environment());
+        Seeder seeder = Seeders.forOptions(request.seed().withCacheAccess(cache), request.environment());
         EnvironmentPlan plan = new EnvironmentPlan(request, dest, python, creator, layout, seeder, prompt, context,
-                activators);
+                activators, cache);
         Timing.log("plan", planning);
         return plan;
     }
@@ -112,17 +122,39 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
     public CreateResult run() {
         long start = System.nanoTime();
         if (request.seed().resetAppData()) {
-            new AppData(request.seed().appData()).reset();
+            if (cache.writes()) {
+                // Holding no other lock: it waits for the creations using the cache.
+                cache.cache().reset();
+            } else {
+                LOG.debug("--reset-app-data: this run does not write the app-data cache {}: nothing to reset",
+                        cache.cache().root());
+            }
         }
         // After a reset (which would delete them), before seeding (which uses them).
         EmbedWheelUpgrade.Result upgrade = request.upgradeEmbedWheels()
-                ? Virtualenv.upgradeEmbedWheels(request.seed().appData(), request.environment()) : null;
+                ? Virtualenv.upgradeEmbedWheels(cache.cache().root(), request.environment()) : null;
         // One run at a time per DEST: a second creation or --clear of the same directory waits.
         AppData.Lock turn = lockDestination();
-        try {
+        try (AppData.Hold using = useCache()) {
             return createLocked(start, upgrade);
         } finally {
             release(turn);
+        }
+    }
+
+    /**
+     * The cache lock, shared, for as long as this run reads, links and builds from the cache: a
+     * reset waits until it is done. Taken after the environment lock (see appdata.CacheLock).
+     */
+    private AppData.Hold useCache() {
+        if (!cache.reads()) {
+            return () -> { };
+        }
+        try {
+            return cache.cache().lockShared(cache.writes());
+        } catch (IOException | VirtualenvException e) {
+            LOG.debug("no shared lock on the app-data cache {}: {}", cache.cache().root(), e.getMessage());
+            return () -> { };
         }
     }
 
@@ -131,11 +163,11 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
      * cache may not be written, as with --read-only-app-data, where runs go on without it.
      */
     private AppData.Lock lockDestination() {
-        if (request.seed().readOnlyAppData()) {
+        if (!cache.writes()) {
             return null;
         }
         try {
-            return new AppData(request.seed().appData()).lockEnvironment(destination);
+            return cache.cache().lockEnvironment(destination);
         } catch (IOException | VirtualenvException e) {
             LOG.debug("no lock on {} (the app-data cache cannot be written: {})", destination, e.getMessage());
             return null;

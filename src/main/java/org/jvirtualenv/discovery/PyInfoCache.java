@@ -5,12 +5,15 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jvirtualenv.appdata.AppData;
+import org.jvirtualenv.appdata.CacheAccess;
 import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.util.Json;
 import org.jvirtualenv.util.Sha256;
@@ -51,6 +54,15 @@ public final class PyInfoCache {
         this.dir = dir;
         this.probe = probe;
         this.writable = writable;
+    }
+
+    /**
+     * The cache of the run's app-data cache as it may use it: read and written, read only, or (a
+     * cache others could have written) not at all: what another user planted there must not tell
+     * us what an interpreter is.
+     */
+    public static PyInfoCache of(CacheAccess access, Probe probe) {
+        return new PyInfoCache(access.reads() ? access.cache().pyInfo() : null, probe, access.writes());
     }
 
     /** Facts about the interpreter at this path (a symlink is followed to the real binary). */
@@ -110,11 +122,13 @@ public final class PyInfoCache {
 
     @SuppressWarnings("unchecked")
     private static PythonInfo read(Path entry, Path real, String size, String mtime) {
-        if (!Files.isRegularFile(entry)) {
+        // Neither py-info/ nor the entry is read through a link.
+        if (!Files.isDirectory(entry.getParent(), LinkOption.NOFOLLOW_LINKS)
+                || !Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS)) {
             return null;
         }
-        try {
-            Map<String, Object> json = Json.parseObject(Files.readString(entry, StandardCharsets.UTF_8));
+        try (InputStream in = Files.newInputStream(entry, LinkOption.NOFOLLOW_LINKS)) {
+            Map<String, Object> json = Json.parseObject(new String(in.readAllBytes(), StandardCharsets.UTF_8));
             if (!Long.valueOf(FORMAT).equals(json.get("format")) || !real.toString().equals(json.get("path"))
                     || !size.equals(json.get("size")) || !mtime.equals(json.get("mtime"))) {
                 return null;
@@ -135,7 +149,8 @@ public final class PyInfoCache {
         doc.put("info", Json.parseObject(json));
         Path temp = null;
         try {
-            Files.createDirectories(entry.getParent());
+            // A private directory, never a link; a new temp file (O_EXCL) renamed over the entry.
+            AppData.ensureDirectory(entry.getParent());
             temp = Files.createTempFile(entry.getParent(), ".tmp-", ".json");
             Files.writeString(temp, Json.write(doc), StandardCharsets.UTF_8);
             try {
@@ -144,7 +159,7 @@ public final class PyInfoCache {
                 Files.move(temp, entry, StandardCopyOption.REPLACE_EXISTING);
             }
             temp = null;
-        } catch (IOException | UnsupportedOperationException e) {
+        } catch (IOException | UnsupportedOperationException | VirtualenvException e) {
             LOG.debug("cannot cache interpreter facts in {}: {}", entry.getParent(), e.getMessage());
         } finally {
             if (temp != null) {

@@ -3,6 +3,7 @@ package org.jvirtualenv.seed;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -66,17 +67,19 @@ public final class BundledWheels {
 
     /**
      * A verified copy of the bundled wheel in the app-data cache (pip and our installer need a
-     * real file). Written under a temporary name and moved into place, so a concurrent or
-     * interrupted run never sees half a wheel.
+     * real file). Written under a temporary name (a new file, never through a link) and moved
+     * into place, so a concurrent or interrupted run never sees half a wheel; a link in its place
+     * is not taken for it.
      */
     public Path materialize(BundledWheel bundled, AppData appData) {
         Path dir = appData.wheels();
         Path target = dir.resolve(bundled.wheel().fileName());
         try {
-            if (Files.isRegularFile(target) && Files.size(target) > 0 && Sha256.hex(target).equals(bundled.sha256())) {
+            if (Files.isRegularFile(target, LinkOption.NOFOLLOW_LINKS) && Files.size(target) > 0
+                    && Sha256.hex(target).equals(bundled.sha256())) {
                 return target;
             }
-            Files.createDirectories(dir);
+            AppData.ensureDirectory(dir);
             Path temp = Files.createTempFile(dir, ".tmp-", ".whl");
             try {
                 try (InputStream in = Resources.open(DIR + bundled.wheel().fileName())) {

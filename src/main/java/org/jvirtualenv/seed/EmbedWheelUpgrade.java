@@ -122,7 +122,9 @@ public final class EmbedWheelUpgrade {
      * cache: a failed upgrade leaves it as it was.
      */
     public static Result run(Path appData, Map<String, String> environment) {
-        AppData cache = appData != null ? new AppData(appData) : AppData.defaultFor(environment);
+        // A cache this run may not write (or must not trust) is refused before anything is fetched.
+        AppData cache = UpgradedWheels.writable(appData != null ? new AppData(appData) : AppData.defaultFor(environment))
+                .cache();
         PyInfoCache infos = new PyInfoCache(cache.pyInfo(), new Introspector()::describeJson, false);
         List<String> specs = new ArrayList<>(List.of("python3"));
         Discovery.specsFrom(List.of(), environment).stream().filter(s -> !specs.contains(s)).forEach(specs::add);

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.jvirtualenv.appdata.CacheAccess;
 
 /**
  * What to seed and how. For each distribution the choice is a {@link SeedChoice} in its text form:
@@ -18,10 +19,19 @@ import java.util.Objects;
  * @param resetAppData     empty the app-data cache first
  * @param readOnlyAppData  never write to the app-data cache
  * @param linkMode         how the app-data seeder puts the cache image's files into the environment
+ * @param cacheAccess      how this run may use the cache at {@code appData}, as decided when it
+ *                         started; null until decided ({@link Seeders#forOptions} decides then)
  */
 public record SeedOptions(boolean enabled, Map<String, String> choices, Path appData,
                           List<Path> extraSearchDirs, SeederKind seeder, boolean download,
-                          boolean resetAppData, boolean readOnlyAppData, LinkMode linkMode) {
+                          boolean resetAppData, boolean readOnlyAppData, LinkMode linkMode, CacheAccess cacheAccess) {
+    /** Options whose cache access is still to be decided. */
+    public SeedOptions(boolean enabled, Map<String, String> choices, Path appData, List<Path> extraSearchDirs,
+                       SeederKind seeder, boolean download, boolean resetAppData, boolean readOnlyAppData,
+                       LinkMode linkMode) {
+        this(enabled, choices, appData, extraSearchDirs, seeder, download, resetAppData, readOnlyAppData, linkMode, null);
+    }
+
     public SeedOptions {
         choices = Map.copyOf(choices);
         extraSearchDirs = List.copyOf(extraSearchDirs);
@@ -29,6 +39,17 @@ public record SeedOptions(boolean enabled, Map<String, String> choices, Path app
         for (String choice : choices.values()) {
             SeedChoice.parse(choice);
         }
+    }
+
+    /** These options with the run's decision about the cache. */
+    public SeedOptions withCacheAccess(CacheAccess access) {
+        return new SeedOptions(enabled, choices, appData, extraSearchDirs, seeder, download, resetAppData,
+                readOnlyAppData, linkMode, access);
+    }
+
+    /** The run's decision about the cache, made now (and its warning logged) when not made yet. */
+    CacheAccess decidedCacheAccess() {
+        return cacheAccess != null ? cacheAccess : CacheAccess.open(appData, readOnlyAppData);
     }
 
     /** The caller's choice for a distribution, or null for the default. */

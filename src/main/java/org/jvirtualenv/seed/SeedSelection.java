@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
+import org.jvirtualenv.appdata.CacheAccess;
 import org.jvirtualenv.discovery.PythonInfo;
 
 /**
@@ -54,7 +55,12 @@ final class SeedSelection {
      * once must not change later defaults) those downloaded into the cache earlier.
      */
     static WheelChoice wheelsFor(SeedOptions options, BundledWheels bundled) {
-        AppData cache = new AppData(options.appData());
+        CacheAccess access = options.decidedCacheAccess();
+        if (!access.reads()) {
+            // A cache others could have written: none of its wheels is a candidate.
+            return new WheelChoice(bundled.all(), options.extraSearchDirs(), List.of(), List.of());
+        }
+        AppData cache = access.cache();
         return new WheelChoice(bundled.all(), options.extraSearchDirs(), List.of(cache.wheels()),
                 UpgradedWheels.read(cache.upgradedWheels()));
     }

@@ -6,56 +6,46 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
+import org.jvirtualenv.appdata.CacheAccess;
 import org.jvirtualenv.util.FileTrees;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * Where one seeding may write: the app-data cache, or, when that is read-only (by
- * {@code --read-only-app-data} or by its permissions), a scratch directory made on first use and
- * removed when the seeding ends. Wheels are read from the cache either way.
+ * Where one seeding may read and write, as the run's {@link CacheAccess} decided: the app-data
+ * cache; or, when this run may not write it ({@code --read-only-app-data}, its permissions, or a
+ * cache root shares read-only), a scratch directory for what is built, made on first use and
+ * removed when the seeding ends; or, for a cache others could have changed, the scratch directory
+ * alone: nothing is read from that cache or written to it.
  */
 final class SeedWorkspace implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(SeedWorkspace.class);
-
-    private final AppData cache;
-    private final boolean readOnly;
+    private final CacheAccess access;
     private AppData scratch;
 
-    private SeedWorkspace(AppData cache, boolean readOnly) {
-        this.cache = cache;
-        this.readOnly = readOnly;
+    private SeedWorkspace(CacheAccess access) {
+        this.access = access;
     }
 
     static SeedWorkspace open(SeedOptions options) {
-        AppData cache = new AppData(options.appData());
-        boolean readOnly = options.readOnlyAppData();
-        if (!readOnly && !cache.writable()) {
-            LOG.warn("app-data cache {} is not writable: using a temporary one (choose another with --app-data)",
-                    cache.root());
-            readOnly = true;
-        }
-        return new SeedWorkspace(cache, readOnly);
+        return new SeedWorkspace(options.decidedCacheAccess());
     }
 
-    /** The app-data cache, where images and wheels are looked for. */
+    /** Where images and wheels are looked for: the cache, or (when it is not trusted) the empty scratch. */
     AppData cache() {
-        return cache;
+        return access.reads() ? access.cache() : scratch();
     }
 
     /** Whether what is built here stays in the cache for later creations (links to it stay valid). */
     boolean keeps() {
-        return !readOnly;
+        return access.writes();
     }
 
     /** Where wheels are copied and images built: the cache, or the scratch directory. */
     AppData store() {
-        return readOnly ? scratch() : cache;
+        return keeps() ? access.cache() : scratch();
     }
 
     /** Where wheels fetched with pip go: the cache's wheels (for later exact requests), or scratch. */
     Path downloads() {
-        return readOnly ? scratch().root().resolve("downloads") : cache.wheels();
+        return keeps() ? access.cache().wheels() : scratch().root().resolve("downloads");
     }
 
     private synchronized AppData scratch() {

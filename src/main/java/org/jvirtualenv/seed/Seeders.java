@@ -8,11 +8,16 @@ public final class Seeders {
     private Seeders() {
     }
 
-    /** @param environment the environment pip runs in (PIP_INDEX_URL, pip.conf via HOME, ...) */
+    /**
+     * @param options     when their cache access is not decided yet, it is decided here, once for
+     *                    every use of the seeder (see {@link org.jvirtualenv.appdata.CacheAccess})
+     * @param environment the environment pip runs in (PIP_INDEX_URL, pip.conf via HOME, ...)
+     */
     public static Seeder forOptions(SeedOptions options, Map<String, String> environment) {
         if (!options.enabled()) {
             return NoSeeder.INSTANCE;
         }
+        options = options.withCacheAccess(options.decidedCacheAccess());
         return switch (options.seeder()) {
             case APP_DATA -> new AppDataSeeder(options, BundledWheels.load(), environment);
             case PIP -> new PipSeeder(options, BundledWheels.load(), environment);

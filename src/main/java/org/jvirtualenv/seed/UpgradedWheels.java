@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.appdata.AppData;
+import org.jvirtualenv.appdata.CacheAccess;
 import org.jvirtualenv.discovery.VersionSpecifier;
 import org.jvirtualenv.util.FileTrees;
 import org.jvirtualenv.util.Sha256;
@@ -64,6 +65,17 @@ public final class UpgradedWheels {
         return wheels;
     }
 
+    /** The cache, when this run may write it; a refusal naming what is wrong otherwise. */
+    static CacheAccess writable(AppData cache) {
+        CacheAccess access = CacheAccess.decide(cache.root(), false);
+        if (!access.writes()) {
+            String why = access.problem() != null ? access.problem() : "app-data cache " + cache.root() + " belongs to root";
+            throw new VirtualenvException("cannot upgrade the embedded wheels: " + why
+                    + ": refusing to write there (fix its owner/permissions or choose another with --app-data)");
+        }
+        return access;
+    }
+
     private static UpgradedWheel parse(Path dir, String line) {
         String[] cells = line.split("\t", -1);
         if (cells.length != 4 || cells[0].contains("/") || cells[0].startsWith(".") || !cells[1].matches("[0-9a-f]{64}")) {
@@ -80,11 +92,14 @@ public final class UpgradedWheels {
 
     /**
      * Replaces the cache's upgrade directory with copies of these wheels and their index, under the
-     * cache's lock. Each copy is hashed again: what is published is what was checked.
+     * cache lock (shared: a reset waits) and the upgrade's own. Each copy is hashed again: what is
+     * published is what was checked. A cache this user may not write, or others could, is refused.
      */
-    static Path replace(AppData cache, List<UpgradedWheel> wheels) {
+    static Path replace(AppData given, List<UpgradedWheel> wheels) {
+        CacheAccess access = writable(given);
+        AppData cache = access.cache();
         Path target = cache.upgradedWheels();
-        try (AppData.Lock lock = cache.lock("embed-upgrade")) {
+        try (AppData.Hold shared = cache.lockShared(true); AppData.Lock lock = cache.lock("embed-upgrade")) {
             AppData.ensureDirectory(cache.wheels());
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
                 throw new VirtualenvException(target + " is not a directory (a link?): refusing to replace it "
