@@ -112,6 +112,13 @@ cds_probe() {
     if [ -L "$CACHE" ] || [ -L "$cds" ]; then return; fi
     if [ ! -d "$cds" ]; then
         [ -n "$WRITE" ] || return
+        # Nothing is made in a cache root that is not ours alone (the Java side does not use such a
+        # cache either); a missing root is made private. One more stat, only while cds/ is missing.
+        if [ -e "$CACHE" ]; then
+            [ -d "$CACHE" ] && [ -O "$CACHE" ] || return
+            root_mode=$(stat -c %a -- "$CACHE" 2>/dev/null || stat -f %Lp -- "$CACHE" 2>/dev/null) || return
+            private_mode "$root_mode" || return
+        fi
         (umask 077 && mkdir -p "$cds") 2>/dev/null || return
     fi
     [ -O "$CACHE" ] && [ -O "$cds" ] && find_jvm || return

@@ -232,6 +232,24 @@ class ClassDataArchiveIT {
         assertNeitherMappedNorWritten(archive, "e3", "the cache root writable by its group");
     }
 
+    /** The launcher makes no cds/ in a cache root it would not map an archive from (nor does Java use it). */
+    @Test
+    void noCdsDirectoryIsMadeInACacheRootOthersCanWriteOrAnotherUserOwns() throws IOException {
+        Files.createDirectories(launcher.cache());
+        Files.setPosixFilePermissions(launcher.cache(), PosixFilePermissions.fromString("rwxrwxrwx"));
+        assertSucceeded(launcher.run(work, "-q", "--no-seed", "-p", python, "e1"));
+        assertFalse(Files.exists(launcher.cds(), LinkOption.NOFOLLOW_LINKS), "a cache root writable by others: "
+                + names(launcher.cache()));
+
+        Files.setPosixFilePermissions(launcher.cache(), PosixFilePermissions.fromString("rwx------"));
+        if (Files.getAttribute(tmp, "unix:uid").equals(0)) {
+            Files.setAttribute(launcher.cache(), "unix:uid", 65534, LinkOption.NOFOLLOW_LINKS);
+            assertSucceeded(launcher.run(work, "-q", "--no-seed", "-p", python, "e2"));
+            assertFalse(Files.exists(launcher.cds(), LinkOption.NOFOLLOW_LINKS), "a cache root of another user: "
+                    + names(launcher.cache()));
+        }
+    }
+
     @Test
     void aCdsDirectoryOfAnotherUserIsNeitherMappedNorWritten() throws IOException {
         assumeTrue(Files.getAttribute(tmp, "unix:uid").equals(0), "needs root to give cds/ to another user");
