@@ -46,9 +46,9 @@ CRASH_LOG=-XX:ErrorFile=/dev/null
 CRASH_REPLAY=-XX:ReplayDataFile=/dev/null
 
 # Class-data sharing (AppCDS): the JVM maps an archive of the tool's classes, already parsed and
-# verified, from cds/ in the app-data cache. A static archive (unlike JDK 17's dynamic one) also
-# holds picocli, whose old (Java 5) class files JDK 17 still verifies at run time but no longer has
-# to parse. When there is none, this run records the classes it loads, and if it creates an
+# verified, from cds/ in the app-data cache; picocli among them, which the build compiles from its
+# sources for that reason (the JVM verifies Java 5 class files, as picocli's jar has, at every
+# start, archived or not). When there is none, this run records the classes it loads, and if it creates an
 # environment the Java side dumps the archive before exiting (see ClassDataArchive).
 #
 # An archive is named jvirtualenv-<this file's size-mtime-device-inode>-<the JVM's, alike>-<its own
