@@ -51,6 +51,21 @@ public final class Activators {
         return ALL;
     }
 
+    /**
+     * Reads every activator's templates into memory (they are kept for the process), so that
+     * writing the scripts later does not wait for the tool's jar: the CLI's warm-up thread calls
+     * this while the main one is still reading the command line.
+     */
+    public static void loadTemplates() {
+        for (Activator activator : ALL) {
+            if (activator instanceof TemplateActivator templates) {
+                for (ScriptFile file : templates.files()) {
+                    TemplateRenderer.load(file.template());
+                }
+            }
+        }
+    }
+
     /** What to write when the user did not pass {@code --activators}. */
     public static List<Activator> defaults(ActivationContext context) {
         return ALL.stream().filter(a -> a.supports(context)).toList();

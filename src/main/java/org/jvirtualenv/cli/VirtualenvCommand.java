@@ -27,7 +27,6 @@ import picocli.CommandLine.ParseResult;
  * run of a parsed command line: the library call and its report. No logic beyond that lives here.
  */
 final class VirtualenvCommand {
-    private static final Logger LOG = LoggerFactory.getLogger(VirtualenvCommand.class);
     private VirtualenvCommand() {
     }
 
@@ -79,8 +78,12 @@ final class VirtualenvCommand {
 
     private static void run(CreateRequest request, boolean quiet, PrintWriter out) {
         Plan plan = Virtualenv.plan(request);
-        if (LOG.isDebugEnabled()) {
-            LOG.debug("plan:\n{}", plan.describe().stripTrailing());
+        // The logger is asked for here, not in a static field: this class is initialised while the
+        // option table is built, and slf4j is then still starting on the warm-up thread, which the
+        // main thread would wait for (about 15 ms of every run).
+        Logger log = LoggerFactory.getLogger(VirtualenvCommand.class);
+        if (log.isDebugEnabled()) {
+            log.debug("plan:\n{}", plan.describe().stripTrailing());
         }
         Result result = plan.run();
         if (result instanceof CreateResult created) {

@@ -4,6 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jvirtualenv.Virtualenv;
+import org.jvirtualenv.activation.Activators;
 import org.jvirtualenv.seed.BundledWheels;
 import org.jvirtualenv.util.Sha256;
 import org.slf4j.LoggerFactory;
@@ -11,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts, on a second thread, the services every creation needs and whose first use is slow in a
  * fresh JVM (slf4j looks for its provider with a ServiceLoader, the first MessageDigest reads the
- * security providers, the bundled wheels' index is parsed), while the main thread is still busy
- * reading the command line. Each of them is thread-safe and would be started on first use anyway,
+ * security providers, the bundled wheels' index is parsed, the activation templates are read from
+ * the jar), while the main thread is still busy reading the command line. Each of them is thread-safe and would be started on first use anyway,
  * so if this thread is late or fails, the main thread just does the work itself.
  */
 final class Warmup implements Runnable {
@@ -63,6 +64,7 @@ final class Warmup implements Runnable {
             }
             Sha256.digest();
             BundledWheels.load();
+            Activators.loadTemplates();
         } catch (RuntimeException | Error e) {
             // Nothing is lost: whatever failed here is started (and reported) where it is used.
         }
