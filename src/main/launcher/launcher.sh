@@ -51,8 +51,8 @@ CRASH_REPLAY=-XX:ReplayDataFile=/dev/null
 # Class-data sharing (AppCDS): the JVM maps an archive of the tool's classes, already parsed and
 # verified, from cds/ in the app-data cache; picocli among them, which the build compiles from its
 # sources for that reason (the JVM verifies Java 5 class files, as picocli's jar has, at every
-# start, archived or not). When there is none, this run records the classes it loads, and if it creates an
-# environment the Java side dumps the archive before exiting (see ClassDataArchive).
+# start, archived or not). When there is none, this run records the classes it loads, and if it
+# creates an environment the Java side dumps the archive before exiting (see ClassDataArchive).
 #
 # An archive is named jvirtualenv-<this file's size-mtime-device-inode>-<the JVM's, alike>-<its own
 # size-mtime>.jsa: a rebuilt tool or another JDK gets its own, and an archive that was truncated or
