@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.jvirtualenv.testing.Scripts.executable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,12 +51,6 @@ class DiscoveryShimsTest {
         fakes.create(tmp.resolve("usr/bin/python3"), "CPython", 3, 10, 2);
         env.put("HOME", tmp.resolve("home").toString());
         env.put("PATH", root.resolve("shims") + ":" + tmp.resolve("usr/bin"));
-    }
-
-    private static void executable(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
     }
 
     private String found(PyInfoCache.Probe probe, String... specs) {
@@ -103,9 +97,7 @@ class DiscoveryShimsTest {
     void linkShimsAreRunAsThemselvesAndNeverCached() throws IOException {
         // mise's shims are links to the mise binary, which picks the tool by the name it was run as.
         Path mise = tmp.resolve("mise/bin/mise");
-        Files.createDirectories(mise.getParent());
-        Files.write(mise, new byte[] {0x7f, 'E', 'L', 'F', '\n'});
-        Files.setPosixFilePermissions(mise, PosixFilePermissions.fromString("rwxr-xr-x"));
+        executable(mise, "\u007fELF\n");
         Path shims = Files.createDirectories(tmp.resolve("mise/shims"));
         Files.createSymbolicLink(shims.resolve("python3"), mise);
         Files.createSymbolicLink(shims.resolve("python3.12"), mise);

@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.jvirtualenv.testing.Scripts.executable;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import org.jvirtualenv.util.VirtualenvException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,8 +23,7 @@ class IntrospectorTest {
         Path pidFile = tmp.resolve("child.pid");
         Path python = tmp.resolve("python3");
         // A "python" that starts a child which would outlive it, then hangs.
-        Files.writeString(python, "#!/bin/sh\nsleep 300 &\necho $! > '" + pidFile + "'\nwait\n");
-        Files.setPosixFilePermissions(python, PosixFilePermissions.fromString("rwxr-xr-x"));
+        executable(python, "#!/bin/sh\nsleep 300 &\necho $! > '" + pidFile + "'\nwait\n");
         long start = System.nanoTime();
         VirtualenvException e = assertThrows(VirtualenvException.class, () -> new Introspector(2).describeJson(python));
         assertTrue((System.nanoTime() - start) / 1_000_000_000 < 30, "stopped after its time, not after the child's");

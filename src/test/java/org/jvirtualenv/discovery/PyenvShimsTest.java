@@ -4,11 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.jvirtualenv.testing.Scripts.executable;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -49,13 +49,6 @@ class PyenvShimsTest {
         workDir = Files.createDirectories(tmp.resolve("project/sub"));
         env.put("HOME", tmp.resolve("home").toString());
         env.put("PATH", root.resolve("shims") + ":" + systemBin);
-    }
-
-    private static Path executable(Path file, String text) throws IOException {
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, text);
-        Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
-        return file;
     }
 
     /** A shim as pyenv writes it (exporting its root), or as older pyenv versions did (not). */

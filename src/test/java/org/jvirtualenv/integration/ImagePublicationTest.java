@@ -3,6 +3,7 @@ package org.jvirtualenv.integration;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.jvirtualenv.testing.Scripts.executable;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -127,10 +127,9 @@ class ImagePublicationTest {
         json.put("executable", fake.toString());
         json.put("base_executable", fake.toString());
         Path jsonFile = Files.writeString(tmp.resolve("fake/answer.json"), Json.write(json));
-        Files.writeString(fake, "#!/bin/sh\n"
+        executable(fake, "#!/bin/sh\n"
                 + "# Answers the introspection (-E -s -c SCRIPT) like a real CPython; anything else: nothing, exit 0.\n"
                 + "if [ \"$3\" = \"-c\" ]; then cat '" + jsonFile + "'; fi\nexit 0\n");
-        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
         return fake;
     }
 

@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import static org.jvirtualenv.testing.Scripts.executable;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -210,16 +210,14 @@ class VenvCreatorTest {
     @Test
     void aFailingVenvModuleLeavesNothingAndSaysWhy() throws IOException {
         Path fake = tmp.resolve("fake/bin/python3.11");
-        Files.createDirectories(fake.getParent());
         Map<String, Object> description = FakeInterpreters.describe(fake.toString(), "CPython", 3, 11, 7, null);
-        Files.writeString(fake, "#!/bin/sh\n"
+        executable(fake, "#!/bin/sh\n"
                 + "case \"$*\" in\n"
                 + "  *'-m venv'*) for last; do :; done; mkdir -p \"$last/bin\"\n"
                 + "      echo 'Error: [Errno 28] No space left on device' >&2; exit 1 ;;\n"
                 + "  *'import venv'*) exit 0 ;;\n"
                 + "esac\n"
                 + "cat <<'JSON'\n" + Json.write(description) + "\nJSON\n");
-        Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path dest = tmp.resolve("new/env");
         VirtualenvException e = assertThrows(VirtualenvException.class,
                 () -> Virtualenv.create(request(dest, fake).creator(CreatorChoice.VENV).seed(false).build()));
