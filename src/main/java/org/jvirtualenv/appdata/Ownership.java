@@ -13,7 +13,7 @@ import java.util.Set;
  * Who may change a directory of the cache, from its owner and mode, never through a link. On a
  * file system without Unix owners (Windows) every directory counts as the user's own.
  */
-final class Ownership {
+public final class Ownership {
     /** Who controls a directory. */
     enum Kind {
         /** This user's, writable by nobody else. */
@@ -57,6 +57,18 @@ final class Ownership {
             uid = known;
         }
         return known;
+    }
+
+    /**
+     * Whether {@code dir} is a real directory (not a link) of this user that nobody else can
+     * write: false too where owners cannot be told, or the directory cannot be read.
+     */
+    public static boolean isOurs(Path dir) {
+        try {
+            return checked() && of(dir).kind() == Kind.OURS;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The verdict on an existing directory, read without following a link in its place. */

@@ -7,12 +7,10 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.jvirtualenv.appdata.Ownership;
 import org.jvirtualenv.util.FileTrees;
 import org.jvirtualenv.util.StaleTemporaries;
 
@@ -98,21 +96,7 @@ record CdsDirectory(Path dir) {
      * user that nobody else can write to: only then is an archive in them used or written.
      */
     boolean trusted() {
-        return isPrivate(dir) && dir.getParent() != null && isPrivate(dir.getParent());
-    }
-
-    private static boolean isPrivate(Path directory) {
-        try {
-            PosixFileAttributes attributes = Files.readAttributes(directory, PosixFileAttributes.class, NOFOLLOW);
-            Set<PosixFilePermission> permissions = attributes.permissions();
-            Object owner = Files.getAttribute(directory, "unix:uid", NOFOLLOW);
-            return attributes.isDirectory()
-                    && !permissions.contains(PosixFilePermission.GROUP_WRITE)
-                    && !permissions.contains(PosixFilePermission.OTHERS_WRITE)
-                    && owner instanceof Integer uid && uid == new com.sun.security.auth.module.UnixSystem().getUid();
-        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
-            return false;
-        }
+        return Ownership.isOurs(dir) && dir.getParent() != null && Ownership.isOurs(dir.getParent());
     }
 
     private Path publishedName(String build, BasicFileAttributes attributes) {
