@@ -61,6 +61,7 @@ final class ImageInstaller {
                 dirs.add(row.path().substring(0, slash));
             }
         }
+        long start = System.nanoTime();
         for (String d : dirs) {
             Path dir = purelib.resolve(d);
             try {
@@ -71,6 +72,7 @@ final class ImageInstaller {
         }
         // One thread per distribution already places files (see AppDataSeeder): a second level of
         // threads here would only compete for the same cores.
+        long placing = System.nanoTime();
         LinkMode used = mode;
         for (RecordFile.Row row : image.manifest()) {
             Path target = purelib.resolve(row.path());
@@ -79,6 +81,14 @@ final class ImageInstaller {
             } catch (IOException e) {
                 throw writeFailure(target, e);
             }
+        }
+        if (LOG.isDebugEnabled()) {
+            // Directories can cost far more than links (bench/README.md): shown apart, one duration a
+            // line, as bench/benchmark.sh --breakdown collects them.
+            LOG.debug("{} {}: made its directories in {} ms", wheel.distribution(), wheel.version(),
+                    (placing - start) / 1_000_000);
+            LOG.debug("{} {}: placed its {} files ({}) in {} ms", wheel.distribution(), wheel.version(),
+                    image.manifest().size(), used.label(), (System.nanoTime() - placing) / 1_000_000);
         }
 
         DistInfoWriter writer = new DistInfoWriter(purelib.resolve(distInfo));

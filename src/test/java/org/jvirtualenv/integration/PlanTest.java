@@ -99,5 +99,9 @@ class PlanTest {
         for (String stage : List.of("discovery", "plan", "create", "seed", "activators", "total")) {
             assertTrue(vv.stderr().matches("(?s).*\\[TRACE\\] timing: " + stage + " \\d+ ms\n.*"), stage + ":\n" + vv.stderr());
         }
+        // Seeding's two costs apart: the directories, and the files linked from the image.
+        assertTrue(vv.stderr().matches("(?s).*\\[DEBUG\\] pip [0-9.]+: made its directories in \\d+ ms\n.*"), vv.stderr());
+        assertTrue(vv.stderr().matches("(?s).*\\[DEBUG\\] pip [0-9.]+: placed its \\d+ files \\(hardlink\\) in \\d+ ms\n.*"),
+                vv.stderr());
     }
 }
