@@ -123,8 +123,19 @@ public final class WheelChoice {
     /** Stable: among equal versions the earlier (bundled, upgraded, then the search dirs in order) stays first. */
     private static List<Source> newestFirst(List<Source> sources) {
         List<Source> sorted = new ArrayList<>(sources);
-        sorted.sort(Comparator.comparing((Source s) -> s.wheel().release(), VersionSpecifier::compare).reversed());
+        sorted.sort(new NewestFirst());
         return sorted;
+    }
+
+    /**
+     * A class, not Comparator.comparing(...).reversed(): the lambda inside Comparator.comparing
+     * never makes it into the class-data archive, so every seeded run would generate it anew.
+     */
+    private static final class NewestFirst implements Comparator<Source> {
+        @Override
+        public int compare(Source a, Source b) {
+            return VersionSpecifier.compare(b.wheel().release(), a.wheel().release());
+        }
     }
 
     /** The .whl files directly in these folders; folders that do not exist are ignored. */
