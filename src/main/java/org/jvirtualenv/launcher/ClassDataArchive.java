@@ -140,6 +140,14 @@ public final class ClassDataArchive {
 
     /** @param sharing whether the JVM maps a class-data archive (it falls back to none when ours fails) */
     static void finish(Launch launch, Creation creation, boolean sharing) {
+        // The sweep comes before the dump, so that the classes it loads (and the lambdas it links)
+        // are in the class list the archive is made from: after it, every later run would load them
+        // from the jar and spin the lambdas anew, some 3 ms after the environment is already made.
+        Path launcherSaw = launch.mapped() != null ? launch.mapped() : launch.recording();
+        if (creation != null && !creation.readOnly() && launcherSaw != null
+                && creation.cds().dir().equals(launcherSaw.getParent()) && creation.cds().trusted()) {
+            creation.cds().removeStale();
+        }
         try {
             if (launch.mapped() != null && !sharing && mayWrite(creation, launch.mapped())) {
                 Files.deleteIfExists(launch.mapped());
@@ -160,11 +168,6 @@ public final class ClassDataArchive {
             }
         } catch (IOException | RuntimeException e) {
             log().debug("class-data archive left as it was: {}", e.toString());
-        }
-        Path launcherSaw = launch.mapped() != null ? launch.mapped() : launch.recording();
-        if (creation != null && !creation.readOnly() && launcherSaw != null
-                && creation.cds().dir().equals(launcherSaw.getParent()) && creation.cds().trusted()) {
-            creation.cds().removeStale();
         }
     }
 

@@ -79,6 +79,26 @@ class ClassDataArchiveIT {
     }
 
     /**
+     * The archive is made from the classes the first creation loaded, up to the dump: a class the
+     * run loads later (the sweep of cds/ once ran after it), or a lambda the archive cannot hold
+     * (Comparator.comparing's), is read from the jar or generated anew on every later run.
+     */
+    @Test
+    void aLaterSeededCreationLoadsTheToolsClassesAndLambdasOnlyFromTheArchive() {
+        assertSucceeded(launcher.run(work, "-q", "-p", python, "e1"));
+        assertEquals(1, launcher.archives().size(), "cds/ holds " + names(launcher.cds()));
+
+        ProcessResult later = launcher.run(logClassLoading(), work, "-q", "-p", python, "e2");
+        assertSucceeded(later);
+        assertTrue(later.stdout().contains(MAIN_FROM_ARCHIVE), later.stdout());
+        List<String> outside = later.stdout().lines()
+                .filter(line -> line.contains("org.jvirtualenv.") || line.contains("$$Lambda$"))
+                .filter(line -> !line.endsWith("source: shared objects file"))
+                .toList();
+        assertEquals(List.of(), outside, "loaded from outside the archive");
+    }
+
+    /**
      * Two copies of the tool with the same size and mtime (cp -p, one release unpacked twice) at
      * different paths, sharing one cache: the JVM refuses an archive made for the other path, so
      * each needs its own, kept across the other's runs rather than dumped anew every time.
