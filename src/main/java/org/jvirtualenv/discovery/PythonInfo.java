@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -73,9 +74,42 @@ public record PythonInfo(
         return "CPython".equals(implementation);
     }
 
-    /** "CPython3.11.7.final.0-64", the identifier virtualenv prints. */
+    /**
+     * "CPython3.11.7.final.0-64-x86_64", the identifier virtualenv prints: the version, a "t" for
+     * a free-threaded build, the pointer size and the instruction set.
+     */
     public String displayName() {
-        return implementation + version.full() + "-" + pointerBits;
+        return implementation + version.full() + (freeThreaded ? "t" : "") + "-" + pointerBits + "-"
+                + instructionSet();
+    }
+
+    /**
+     * The machine's instruction set under one name per architecture, as virtualenv spells it:
+     * Windows' "AMD64" and Linux's "x86_64" are both x86_64, "aarch64" is arm64.
+     */
+    public String instructionSet() {
+        if (machine == null || machine.isBlank()) {
+            return "unknown";
+        }
+        String name = machine.strip().toLowerCase(Locale.ROOT);
+        switch (name) {
+            case "amd64":
+                return "x86_64";
+            case "aarch64":
+                return "arm64";
+            case "i386": case "i486": case "i586": case "i686":
+                return "x86";
+            case "powerpc":
+                return "ppc";
+            case "powerpc64":
+                return "ppc64";
+            case "powerpc64le":
+                return "ppc64le";
+            case "sparcv9":
+                return "sparc64";
+            default:
+                return name;
+        }
     }
 
     public String configVar(String name) {
