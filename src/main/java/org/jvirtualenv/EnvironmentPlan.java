@@ -191,7 +191,7 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
             long creating = System.nanoTime();
             Destination.prepare(destination, request);
             creator.create(new CreatorInput(destination, request.systemSitePackages(), request.copies(), prompt,
-                    request.vcsIgnore(), Virtualenv.version()));
+                    request.vcsIgnore(), Virtualenv.version(), ToolCommand.recorded(destination)));
             Timing.log("create", creating);
 
             // Seeding and the activation scripts touch different files: they are written at once.

@@ -46,7 +46,7 @@ public final class CPython2PosixCreator extends PosixCreator {
 
         CreationPlan.Builder plan = CommonFiles.posixDirectories(layout);
         // First, as for CPython 3: what a killed run leaves is recognisably an environment.
-        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(py, in, home).render());
+        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(py, in, home, files.realPath(base)).render());
 
         // A symlinked interpreter would resolve back to the base prefix: always a copy.
         List<String> names = layout.executableNames();

@@ -33,7 +33,7 @@ public class CPython3PosixCreator extends PosixCreator {
         CreationPlan.Builder plan = CommonFiles.posixDirectories(layout);
         // pyvenv.cfg first: a run killed half-way leaves a directory that is recognisably an
         // environment, which the next run (or --clear) may then finish or empty.
-        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(py, in, home).render());
+        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(py, in, home, files.realPath(base)).render());
         List<String> names = layout.executableNames();
         String main = layout.binDir() + "/" + names.get(0);
         if (in.copies()) {

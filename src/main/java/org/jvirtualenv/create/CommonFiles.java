@@ -24,22 +24,31 @@ final class CommonFiles {
         return plan;
     }
 
-    static PyvenvCfg pyvenvCfg(PythonInfo py, CreatorInput in, String home) {
+    /**
+     * virtualenv 21's keys, in its order; {@code command} only when the input knows it.
+     *
+     * @param executable the base interpreter with its links resolved, as venv's key names it
+     */
+    static PyvenvCfg pyvenvCfg(PythonInfo py, CreatorInput in, String home, String executable) {
         PyvenvCfg cfg = new PyvenvCfg()
                 .put("home", home)
                 .put("implementation", py.implementation())
+                .put("python-version", py.version().majorMinor())
                 .put("version_info", py.version().full())
                 .put("version", py.version().dotted())
-                .put("virtualenv", in.toolVersion())
-                .put("include-system-site-packages", Boolean.toString(in.systemSitePackages()))
-                .put("base-prefix", py.basePrefix())
-                .put("base-exec-prefix", py.baseExecPrefix())
-                .put("base-executable", py.baseExecutable());
+                .put("executable", executable);
+        if (in.command() != null) {
+            cfg.put("command", in.command());
+        }
+        cfg.put("virtualenv", in.toolVersion());
         String prompt = cfgPrompt(in);
         if (prompt != null) {
             cfg.put("prompt", prompt);
         }
-        return cfg;
+        return cfg.put("include-system-site-packages", Boolean.toString(in.systemSitePackages()))
+                .put("base-prefix", py.basePrefix())
+                .put("base-exec-prefix", py.baseExecPrefix())
+                .put("base-executable", py.baseExecutable());
     }
 
     /** The prompt pyvenv.cfg records, or null for none. */

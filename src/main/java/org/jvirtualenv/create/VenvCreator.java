@@ -102,7 +102,7 @@ public final class VenvCreator implements Creator {
         String venvCfg = Files.readString(dest.resolve("pyvenv.cfg"));
         String ran = python.baseExecutable() + " " + String.join(" ", venvArguments);
         CreationPlan.Builder plan = new CreationPlan.Builder()
-                .text("pyvenv.cfg", pyvenvCfg(venvCfg, python, in, realPath(python.baseExecutable()), ran));
+                .text("pyvenv.cfg", pyvenvCfg(venvCfg, python, in, BaseFiles.LOCAL.realPath(python.baseExecutable()), ran));
         CommonFiles.addMarkers(plan, in);
         new PlanExecutor().apply(plan.build(), dest);
     }
@@ -178,14 +178,6 @@ public final class VenvCreator implements Creator {
             }
         });
         return out;
-    }
-
-    private static String realPath(String file) {
-        try {
-            return Path.of(file).toRealPath().toString();
-        } catch (IOException | RuntimeException e) {
-            return file;
-        }
     }
 
     private Processes.Result runPython(List<String> arguments, long timeoutSeconds) {

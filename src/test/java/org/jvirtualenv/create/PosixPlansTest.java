@@ -127,6 +127,66 @@ class PosixPlansTest {
         assertEquals(List.of(), SharedLibraries.forCopiedBinary("/opt/py/bin/python3.12", "bin", escaping));
     }
 
+    /** virtualenv 21.14.1's keys, order and values, read off the file it writes for the same base. */
+    @Test
+    void pyvenvCfgHasVirtualenv21sKeysInItsOrder() {
+        PythonInfo py = Described.posixCPython(3, 12, 1, "/opt/py");
+        FakeBase disk = new FakeBase(Set.of("/opt/py/bin/python3.12"), Set.of(), null);
+        BaseFiles linked = new BaseFiles() {
+            @Override
+            public boolean exists(String path) {
+                return disk.exists(path);
+            }
+
+            @Override
+            public boolean isDirectory(String path) {
+                return disk.isDirectory(path);
+            }
+
+            @Override
+            public List<String> filesUnder(String dir) {
+                return disk.filesUnder(dir);
+            }
+
+            @Override
+            public Optional<ElfDynamic> elf(String executable) {
+                return Optional.empty();
+            }
+
+            @Override
+            public String realPath(String path) {
+                return path.equals("/opt/py/bin/python3.12") ? "/opt/py/libexec/python3.12-real" : path;
+            }
+        };
+        CreatorInput in = new CreatorInput(Path.of("/env"), false, false, "p", true, "1.0",
+                "/usr/local/bin/virtualenv /env");
+        assertEquals("""
+                home = /opt/py/bin
+                implementation = CPython
+                python-version = 3.12
+                version_info = 3.12.1.final.0
+                version = 3.12.1
+                executable = /opt/py/libexec/python3.12-real
+                command = /usr/local/bin/virtualenv /env
+                virtualenv = 1.0
+                prompt = p
+                include-system-site-packages = false
+                base-prefix = /opt/py
+                base-exec-prefix = /opt/py
+                base-executable = /opt/py/bin/python3.12
+                """, pyvenvCfg(new CPython3PosixCreator(py, linked).plan(in)));
+        // Not started as a command (a library call): no command line, the rest the same.
+        String withoutCommand = pyvenvCfg(new CPython3PosixCreator(py, linked).plan(input(false, false)));
+        assertFalse(withoutCommand.contains("command ="), withoutCommand);
+        assertTrue(withoutCommand.contains("\nexecutable = /opt/py/libexec/python3.12-real\nvirtualenv = 1.0\n"),
+                withoutCommand);
+    }
+
+    private static String pyvenvCfg(CreationPlan plan) {
+        return plan.steps().stream().filter(s -> s.path().equals("pyvenv.cfg"))
+                .map(s -> ((PlanStep.WriteText) s).content()).findFirst().orElseThrow();
+    }
+
     @Test
     void pypyHasItsOwnNamesAndSitePackages() {
         PythonInfo py = new PythonInfo("PyPy", new PythonVersion(3, 9, 16, "final", 0), "3.9.16", "/usr/bin/pypy3.9",

@@ -15,8 +15,10 @@ import org.junit.jupiter.api.Test;
 class WindowsCreatorTest {
     private static final String PYVENV_311 = "home = C:\\Python311\n"
             + "implementation = CPython\n"
+            + "python-version = 3.11\n"
             + "version_info = 3.11.7.final.0\n"
             + "version = 3.11.7\n"
+            + "executable = C:\\Python311\\python.exe\n"
             + "virtualenv = 1.0\n"
             + "include-system-site-packages = false\n"
             + "base-prefix = C:\\Python311\n"

@@ -103,6 +103,22 @@ class LauncherArgumentsIT {
         }
     }
 
+    /**
+     * As virtualenv 21 reports and records a creation: the interpreter with its instruction set,
+     * and pyvenv.cfg's command, which for virtualenv is its Python running "-m virtualenv DEST" and
+     * for us the launcher as it was started.
+     */
+    @Test
+    void theReportNamesTheInstructionSetAndPyvenvCfgTheLauncherAsTheCommand() throws IOException {
+        ProcessResult created = launcher.run(work, "--no-seed", "-p", python, "env");
+        assertSucceeded(created);
+        assertTrue(created.stdout().matches("(?s)created virtual environment [A-Za-z]+3\\.\\d+\\.\\d+\\.[a-z]+\\.\\d+t?"
+                + "-64-(x86_64|arm64|[a-z0-9_]+) in \\d+ms\n.*"), created.stdout());
+        Map<String, String> cfg = org.jvirtualenv.create.PyvenvCfg.read(work.resolve("env"));
+        assertEquals(launcher.file().toAbsolutePath() + " " + work.resolve("env"), cfg.get("command"));
+        assertEquals(Path.of(python).toRealPath().toString(), cfg.get("executable"));
+    }
+
     /** The working directory holds one entry, whose name is the bytes printf makes of {@code escaped}. */
     private void assertExactlyOneEntryNamed(String escaped) {
         assertEquals(1, BuiltLauncher.names(work).size(), "one entry in " + work);
