@@ -51,11 +51,15 @@ final class CommonFiles {
                 .put("base-executable", py.baseExecutable());
     }
 
-    /** The prompt pyvenv.cfg records, or null for none. */
+    /**
+     * The prompt as pyvenv.cfg records it, or null for none. In double quotes, as virtualenv 21
+     * writes it: a prompt's leading or trailing blanks survive a reader that strips the value
+     * (readers, {@link PyvenvCfg#parse} among them, take one pair of surrounding quotes off).
+     */
     static String cfgPrompt(CreatorInput in) {
         // The file is line-based: a prompt with a line break lives only in the activators.
         if (in.prompt() != null && in.prompt().indexOf('\n') < 0 && in.prompt().indexOf('\r') < 0) {
-            return in.prompt();
+            return "\"" + in.prompt() + "\"";
         }
         return null;
     }

@@ -36,15 +36,27 @@ public final class PyvenvCfg {
         return parse(Files.readString(envDir.resolve(FILE_NAME)));
     }
 
-    /** Reads an existing file's keys (later lines win, as the interpreter reads it). */
+    /**
+     * Reads an existing file's keys (later lines win, as the interpreter reads it). A value in one
+     * pair of matching quotes, as virtualenv writes the prompt (and venv, in single quotes), is
+     * read without them.
+     */
     public static Map<String, String> parse(String text) {
         Map<String, String> map = new LinkedHashMap<>();
         for (String line : text.split("\n")) {
             int eq = line.indexOf('=');
             if (eq > 0) {
-                map.put(line.substring(0, eq).strip(), line.substring(eq + 1).strip());
+                map.put(line.substring(0, eq).strip(), unquote(line.substring(eq + 1).strip()));
             }
         }
         return map;
+    }
+
+    private static String unquote(String value) {
+        if (value.length() > 1 && (value.charAt(0) == '"' || value.charAt(0) == '\'')
+                && value.charAt(value.length() - 1) == value.charAt(0)) {
+            return value.substring(1, value.length() - 1);
+        }
+        return value;
     }
 }

@@ -190,7 +190,7 @@ class CliTest {
         ProcessResult update = Cli.run(env, tmp, "--no-seed", "-p", python, "--prompt", "again", "env");
         assertEquals(0, update.exitCode(), update.describe());
         assertTrue(Files.exists(tmp.resolve("env/leftover.txt")), "updated in place");
-        assertTrue(Files.readString(tmp.resolve("env/pyvenv.cfg")).contains("prompt = again"));
+        assertTrue(Files.readString(tmp.resolve("env/pyvenv.cfg")).contains("prompt = \"again\""));
         ProcessResult cleared = Cli.run(env, tmp, "--clear", "--no-seed", "-p", python, "env");
         assertEquals(0, cleared.exitCode(), cleared.describe());
         assertFalse(Files.exists(tmp.resolve("env/leftover.txt")));

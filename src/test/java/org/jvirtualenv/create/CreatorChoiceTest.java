@@ -123,7 +123,7 @@ class CreatorChoiceTest {
                 + "executable = /opt/py311/bin/python3.11\n"
                 + "command = /opt/py311/bin/python3.11 -m venv --without-pip --symlinks /work/env\n"
                 + "virtualenv = 9.9\n"
-                + "prompt = my env\n"
+                + "prompt = \"my env\"\n"
                 + "include-system-site-packages = true\n",
                 VenvCreator.pyvenvCfg(venv311, CPYTHON_311, in, "/elsewhere/python3.11", "not used: venv wrote its own"));
 

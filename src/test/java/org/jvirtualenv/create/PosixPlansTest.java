@@ -169,7 +169,7 @@ class PosixPlansTest {
                 executable = /opt/py/libexec/python3.12-real
                 command = /usr/local/bin/virtualenv /env
                 virtualenv = 1.0
-                prompt = p
+                prompt = "p"
                 include-system-site-packages = false
                 base-prefix = /opt/py
                 base-exec-prefix = /opt/py

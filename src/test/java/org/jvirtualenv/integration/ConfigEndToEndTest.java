@@ -112,15 +112,15 @@ class ConfigEndToEndTest {
     void theIniFileAppliesAndVariablesAndTheCommandLineWinOverIt() throws IOException {
         Path ini = iniFile("no_seed = true", "prompt = from-ini", "activators = bash", "python = " + python);
         create("i");
-        assertTrue(cfg(tmp.resolve("i")).contains("prompt = from-ini\n"), cfg(tmp.resolve("i")));
+        assertTrue(cfg(tmp.resolve("i")).contains("prompt = \"from-ini\"\n"), cfg(tmp.resolve("i")));
         assertEquals(new TreeSet<>(List.of("activate", "python", "python3")),
                 new TreeSet<>(names(tmp.resolve("i/bin")).headSet("python3.", false)));
 
         env.put("VIRTUALENV_PROMPT", "from-env");
         create("j");
-        assertTrue(cfg(tmp.resolve("j")).contains("prompt = from-env\n"), cfg(tmp.resolve("j")));
+        assertTrue(cfg(tmp.resolve("j")).contains("prompt = \"from-env\"\n"), cfg(tmp.resolve("j")));
         create("--prompt", "from-cli", "k");
-        assertTrue(cfg(tmp.resolve("k")).contains("prompt = from-cli\n"), cfg(tmp.resolve("k")));
+        assertTrue(cfg(tmp.resolve("k")).contains("prompt = \"from-cli\"\n"), cfg(tmp.resolve("k")));
 
         ProcessResult help = create("--help");
         assertTrue(help.stdout().endsWith("config file " + ini + " active (change via env var VIRTUALENV_CONFIG_FILE)\n"),
