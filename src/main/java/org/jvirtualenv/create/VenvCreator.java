@@ -102,7 +102,8 @@ public final class VenvCreator implements Creator {
         String venvCfg = Files.readString(dest.resolve("pyvenv.cfg"));
         String ran = python.baseExecutable() + " " + String.join(" ", venvArguments);
         CreationPlan.Builder plan = new CreationPlan.Builder()
-                .text("pyvenv.cfg", pyvenvCfg(venvCfg, python, in, BaseFiles.LOCAL.realPath(python.baseExecutable()), ran));
+                .text("pyvenv.cfg",
+                        pyvenvCfg(venvCfg, python, in, BaseFiles.LOCAL.realPath(python.baseExecutable()), ran));
         CommonFiles.addMarkers(plan, in);
         new PlanExecutor().apply(plan.build(), dest);
     }

@@ -47,7 +47,8 @@ public final class WindowsCreator implements PlannedCreator {
         plan.dir(scripts).dir(layout.purelib());
         layout.extraDirs().forEach(plan::dir);
         // First, as on POSIX: what a killed run leaves is recognisably an environment.
-        plan.text("pyvenv.cfg", CommonFiles.pyvenvCfg(py, in, trimSeparator(nt.exeDir()), py.baseExecutable()).render());
+        plan.text("pyvenv.cfg",
+                CommonFiles.pyvenvCfg(py, in, trimSeparator(nt.exeDir()), py.baseExecutable()).render());
 
         Map<String, String> launchers = nt.launchers();
         if (launchers.containsKey("python.exe") && launchers.containsKey("pythonw.exe")) {
