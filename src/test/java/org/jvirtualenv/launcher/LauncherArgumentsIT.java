@@ -113,7 +113,7 @@ class LauncherArgumentsIT {
         ProcessResult created = launcher.run(work, "--no-seed", "-p", python, "env");
         assertSucceeded(created);
         assertTrue(created.stdout().matches("(?s)created virtual environment [A-Za-z]+3\\.\\d+\\.\\d+\\.[a-z]+\\.\\d+t?"
-                + "-64-(x86_64|arm64|[a-z0-9_]+) in \\d+ms\n.*"), created.stdout());
+                + "-64-[a-z0-9_]+ in \\d+ms\n.*"), created.stdout());
         Map<String, String> cfg = org.jvirtualenv.create.PyvenvCfg.read(work.resolve("env"));
         assertEquals(launcher.file().toAbsolutePath() + " " + work.resolve("env"), cfg.get("command"));
         assertEquals(Path.of(python).toRealPath().toString(), cfg.get("executable"));
