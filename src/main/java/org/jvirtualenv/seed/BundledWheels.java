@@ -96,6 +96,11 @@ public final class BundledWheels {
             }
             return target;
         } catch (IOException e) {
+            // A full disk (or quota, read-only place...) is told as such, naming the wheel's copy.
+            WriteFailure known = WriteFailure.recognise(target, e);
+            if (known != null) {
+                throw known;
+            }
             throw new VirtualenvException("cannot write to the app-data cache " + dir + ": " + e.getMessage()
                     + " (choose another place with --app-data)", e);
         }

@@ -98,6 +98,18 @@ class DiskFullTest {
                 "no image published, no temporary directory left");
     }
 
+    /** Fuller still: no room for the bundled wheels' copy in the cache, the first thing it writes. */
+    @Test
+    void aCacheWithNoRoomForTheSeedWheelsStopsTheCreationWithOneLine() throws IOException {
+        Files.write(small.resolve("filler"), new byte[4_800 * 1024]);
+        Path dest = small.resolve("env");
+        Path appData = small.resolve("app-data");
+        ProcessResult r = create(dest, appData);
+        assertToldAsDiskFull(r, appData.resolve("wheels"));
+        assertFalse(Files.exists(dest), "nothing half-made: " + entries(small));
+        assertEquals(List.of(), entries(appData.resolve("wheels")), "no wheel, no temporary file left");
+    }
+
     @Test
     void anEnvironmentOnAFullDiskStopsTheCreationWithOneLine() throws IOException {
         Path dest = small.resolve("env");
