@@ -79,9 +79,8 @@ class EnvLayoutReadTest {
         PythonInfo py = Described.windowsCPython(3, 12, 1, "C:\\Python312", List.of("python.exe", "pythonw.exe"),
                 List.of(), Map.of(), List.of());
         // What WindowsCreator writes, minus the copies of files that only exist on Windows.
-        String cfg = new WindowsCreator(py).plan(new CreatorInput(tmp, false, false, null, false, "1.0")).steps()
-                .stream().filter(s -> s.path().equals("pyvenv.cfg")).map(s -> ((PlanStep.WriteText) s).content())
-                .findFirst().orElseThrow();
+        String cfg = PlanTexts.written(new WindowsCreator(py).plan(new CreatorInput(tmp, false, false, null, false,
+                "1.0")), "pyvenv.cfg");
         Path dest = Files.createDirectories(tmp.resolve("win"));
         Files.createDirectories(dest.resolve("Scripts"));
         Files.createDirectories(dest.resolve("Lib/site-packages"));

@@ -20,8 +20,13 @@ import org.junit.jupiter.api.Test;
 
 /** POSIX plans against described installations: Python 2's legacy layout, shared libraries, PyPy's names. */
 class PosixPlansTest {
-    /** A described base installation: these files exist, the binary links like this. */
-    private record FakeBase(Set<String> files, Set<String> dirs, ElfDynamic elf) implements BaseFiles {
+    /** A described base installation: these files exist, the binary links like this, these are links. */
+    private record FakeBase(Set<String> files, Set<String> dirs, ElfDynamic elf, Map<String, String> links)
+            implements BaseFiles {
+        FakeBase(Set<String> files, Set<String> dirs, ElfDynamic elf) {
+            this(files, dirs, elf, Map.of());
+        }
+
         @Override
         public boolean exists(String path) {
             return files.contains(path) || dirs.contains(path);
@@ -44,7 +49,7 @@ class PosixPlansTest {
 
         @Override
         public String realPath(String path) {
-            return path;
+            return links.getOrDefault(path, path);
         }
     }
 
@@ -94,9 +99,7 @@ class PosixPlansTest {
                 "write lib/python2.7/site.py",
                 "write lib/python2.7/orig-prefix.txt",
                 "write CACHEDIR.TAG unless present"), copies.describe());
-        String origPrefix = copies.steps().stream().filter(s -> s.path().endsWith("orig-prefix.txt"))
-                .map(s -> ((PlanStep.WriteText) s).content()).findFirst().orElseThrow();
-        assertEquals("/opt/py27", origPrefix);
+        assertEquals("/opt/py27", PlanTexts.written(copies, "lib/python2.7/orig-prefix.txt"));
     }
 
     @Test
@@ -131,33 +134,8 @@ class PosixPlansTest {
     @Test
     void pyvenvCfgHasVirtualenv21sKeysInItsOrder() {
         PythonInfo py = Described.posixCPython(3, 12, 1, "/opt/py");
-        FakeBase disk = new FakeBase(Set.of("/opt/py/bin/python3.12"), Set.of(), null);
-        BaseFiles linked = new BaseFiles() {
-            @Override
-            public boolean exists(String path) {
-                return disk.exists(path);
-            }
-
-            @Override
-            public boolean isDirectory(String path) {
-                return disk.isDirectory(path);
-            }
-
-            @Override
-            public List<String> filesUnder(String dir) {
-                return disk.filesUnder(dir);
-            }
-
-            @Override
-            public Optional<ElfDynamic> elf(String executable) {
-                return Optional.empty();
-            }
-
-            @Override
-            public String realPath(String path) {
-                return path.equals("/opt/py/bin/python3.12") ? "/opt/py/libexec/python3.12-real" : path;
-            }
-        };
+        FakeBase linked = new FakeBase(Set.of("/opt/py/bin/python3.12"), Set.of(), null,
+                Map.of("/opt/py/bin/python3.12", "/opt/py/libexec/python3.12-real"));
         CreatorInput in = new CreatorInput(Path.of("/env"), false, false, "p", true, "1.0",
                 "/usr/local/bin/virtualenv /env");
         assertEquals("""
@@ -174,17 +152,13 @@ class PosixPlansTest {
                 base-prefix = /opt/py
                 base-exec-prefix = /opt/py
                 base-executable = /opt/py/bin/python3.12
-                """, pyvenvCfg(new CPython3PosixCreator(py, linked).plan(in)));
+                """, PlanTexts.written(new CPython3PosixCreator(py, linked).plan(in), "pyvenv.cfg"));
         // Not started as a command (a library call): no command line, the rest the same.
-        String withoutCommand = pyvenvCfg(new CPython3PosixCreator(py, linked).plan(input(false, false)));
+        String withoutCommand = PlanTexts.written(new CPython3PosixCreator(py, linked).plan(input(false, false)),
+                "pyvenv.cfg");
         assertFalse(withoutCommand.contains("command ="), withoutCommand);
         assertTrue(withoutCommand.contains("\nexecutable = /opt/py/libexec/python3.12-real\nvirtualenv = 1.0\n"),
                 withoutCommand);
-    }
-
-    private static String pyvenvCfg(CreationPlan plan) {
-        return plan.steps().stream().filter(s -> s.path().equals("pyvenv.cfg"))
-                .map(s -> ((PlanStep.WriteText) s).content()).findFirst().orElseThrow();
     }
 
     @Test

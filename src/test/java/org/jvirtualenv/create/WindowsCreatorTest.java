@@ -32,11 +32,6 @@ class WindowsCreatorTest {
         return creator.plan(in);
     }
 
-    private static String text(CreationPlan plan, String path) {
-        return plan.steps().stream().filter(s -> s instanceof PlanStep.WriteText && s.path().equals(path))
-                .map(s -> ((PlanStep.WriteText) s).content()).findFirst().orElseThrow();
-    }
-
     @Test
     void withoutALauncherTheInterpreterIsCopiedWithItsDllsAndZip() {
         PythonInfo py = Described.windowsCPython(3, 11, 7, "C:\\Python311",
@@ -64,7 +59,7 @@ class WindowsCreatorTest {
                 "copy Scripts/python311.zip <- C:\\Python311\\python311.zip",
                 "write .gitignore unless present",
                 "write CACHEDIR.TAG unless present"), plan.describe());
-        assertEquals(PYVENV_311, text(plan, "pyvenv.cfg"));
+        assertEquals(PYVENV_311, PlanTexts.written(plan, "pyvenv.cfg"));
         // --symlinks or not, Windows gets copies.
         assertEquals(plan.describe(), plan(py, true).describe());
     }
@@ -77,7 +72,7 @@ class WindowsCreatorTest {
                 "copy Scripts/python.exe <- C:\\Python311\\python.exe",
                 "copy Scripts/python311.dll <- C:\\Python311\\python311.dll",
                 "write .gitignore unless present", "write CACHEDIR.TAG unless present"), plan(py, false).describe());
-        assertTrue(text(plan(py, false), "pyvenv.cfg").startsWith("home = C:\\Python311\n"));
+        assertTrue(PlanTexts.written(plan(py, false), "pyvenv.cfg").startsWith("home = C:\\Python311\n"));
     }
 
     @Test
@@ -98,7 +93,7 @@ class WindowsCreatorTest {
                 "copy Scripts/pythonw.exe <- C:\\Program Files\\Python311\\Lib\\venv\\scripts\\nt\\pythonw.exe",
                 "write .gitignore unless present",
                 "write CACHEDIR.TAG unless present"), plan.describe());
-        assertTrue(text(plan, "pyvenv.cfg").startsWith("home = C:\\Program Files\\Python311\n"), text(plan, "pyvenv.cfg"));
+        assertTrue(PlanTexts.written(plan, "pyvenv.cfg").startsWith("home = C:\\Program Files\\Python311\n"), PlanTexts.written(plan, "pyvenv.cfg"));
     }
 
     @Test
