@@ -3,7 +3,8 @@
 # virtualenv 20.17.1 and `python -m venv` as further references. See bench/README.md.
 #
 # usage: bench/benchmark.sh [-n RUNS] [-p PYTHON] [-t TOOL] [-V VIRTUALENV21] [-w WORKDIR]
-#                           [-c CASES] [-b OTHER_TOOL] [--no-hyperfine] [--breakdown]
+#                           [-c CASES] [-b OTHER_TOOL] [--no-hyperfine] [--delete-between]
+#                           [--breakdown]
 #   -n RUNS         timed runs per command (default 10), alternated round by round
 #   -p PYTHON       the explicit 3.11 interpreter (default: the highest pyenv 3.11.x, else
 #                   /usr/bin/python3.11)
@@ -16,6 +17,9 @@
 #   -b OTHER_TOOL   another build of this tool (e.g. a copy of target/virtualenv from before a
 #                   change), timed in the same rounds as a reference row of every case
 #   --no-hyperfine  use the script's own interleaved loop even when hyperfine is installed
+#   --delete-between  delete each environment before the next timed run, as this script did until
+#                   it was found to charge every run for the runs before it (see bench/README.md);
+#                   by default they are set aside and deleted at the end
 #   --breakdown     instead of the comparison, show where this tool's time goes
 # Cases and targets (ratio of medians, this tool / the baseline):
 #   (a) seeded creation, -p PYTHON                       <= 0.30 x virtualenv 21
@@ -35,6 +39,7 @@ cases="a,b,c,d,e"
 other=""
 hyperfine=$(command -v hyperfine || true)
 mode=compare
+delete_between=""
 VE21_VERSION=21.14.1
 
 die() { echo "benchmark: $*" >&2; exit 1; }
@@ -49,6 +54,7 @@ while [ $# -gt 0 ]; do
         -c) cases=$2; shift 2 ;;
         -b) other=$2; shift 2 ;;
         --no-hyperfine) hyperfine=""; shift ;;
+        --delete-between) delete_between=1; shift ;;
         --breakdown) mode=breakdown; shift ;;
         -h|--help) usage 0 ;;
         *) echo "benchmark: unknown argument '$1'" >&2; usage 2 ;;
@@ -82,6 +88,8 @@ work=$(cd "$work" && pwd)
 run=$(mktemp -d "$work/run.XXXXXX")
 trap 'rm -rf "$run"' EXIT
 env_dir="$run/env"
+aside="$run/set-aside"
+mkdir "$aside"
 
 q() { printf '%q' "$1"; }
 # The environment of every timed process: nothing from the caller (no PIP_*, VIRTUALENV_*,
@@ -95,6 +103,40 @@ clean_env() { # HOME-NAME [PATH]
         "$(q "${2:-$base_path}")" "$(q "$home")" "$(q "$home/.cache")" "$(q "$home/.config")" "$(q "$home/.local/share")"
     if [ -n "${JAVA_HOME:-}" ]; then printf ' JAVA_HOME=%s' "$(q "$JAVA_HOME")"; fi
 }
+
+# --- between runs --------------------------------------------------------------------------------
+# Every run needs ENV absent. Deleting the last one frees its inodes, and on an ext4 without a
+# journal (the build VM's root) the kernel, for every inode it then allocates, steps over each one
+# freed in the last minute: a run would pay for the deletions of the runs before it, in proportion
+# to the inodes it makes itself (virtualenv 21 makes about seven times as many as this tool). So
+# by default the last environment is renamed aside, which frees nothing, and all of them are
+# deleted at the end; `sync` still runs before each timed run, so that none pays for writing back
+# the one before. bench/README.md has the numbers.
+between_note=""
+set_between() {
+    if [ -n "$delete_between" ]; then
+        clear_env="rm -rf $(q "$env_dir") && sync"
+    else
+        clear_env="if [ -e $(q "$env_dir") ]; then mv $(q "$env_dir") \"\$(mktemp -d $(q "$aside")/env.XXXXXX)\"; fi && sync"
+    fi
+}
+clear_env_now() { sh -c "$clear_env"; }
+# Called once the commands are known: about 30 MB an environment at most (python -m venv with pip),
+# so when the set-aside environments would not fit, they are deleted between runs after all.
+plan_space() {
+    [ -z "$delete_between" ] || { between_note="deleted before each run (--delete-between)"; return; }
+    local need_kb avail_kb
+    need_kb=$(((runs + 2) * ${#names[@]} * 32 * 1024))
+    avail_kb=$(df -Pk "$run" | awk 'NR == 2 { print $4 }')
+    if [ -n "$avail_kb" ] && [ "$avail_kb" -lt "$need_kb" ]; then
+        delete_between=1
+        set_between
+        between_note="deleted before each run: setting them aside needs about $((need_kb / 1024)) MB, $((avail_kb / 1024)) MB are free"
+    else
+        between_note="set aside, deleted at the end"
+    fi
+}
+set_between
 
 # --- virtualenv 21.14.1, the baseline ----------------------------------------------------------
 # Installed once into the cache, in a venv of the benchmark's own interpreter (so its default
@@ -227,7 +269,7 @@ prewarm_jv() {
     local cmd build
     for build in "$tool" ${other:+"$other"}; do
         cmd="$(clean_env jv) $(q "$build") -q -p $(q "$python") $(q "$env_dir")"
-        rm -rf "$env_dir"
+        clear_env_now
         (cd "$run" && eval "$cmd") >"$run/prewarm.log" 2>&1 || die "jvirtualenv cannot create an environment: $cmd
 $(tail -n 5 "$run/prewarm.log")"
     done
@@ -238,7 +280,7 @@ $(tail -n 5 "$run/prewarm.log")"
 warm_up() {
     local i
     for i in "${!names[@]}"; do
-        rm -rf "$env_dir"
+        clear_env_now
         (cd "$run" && eval "${commands[$i]}") >"$run/warmup.log" 2>&1 \
             || die "'${names[$i]}' failed: ${commands[$i]}
 $(tail -n 5 "$run/warmup.log")"
@@ -248,8 +290,7 @@ $(tail -n 5 "$run/warmup.log")"
 
 # The timed runs: round by round, every command once per round, starting each round one command
 # later, so load changes on a shared machine and position effects fall on every command alike.
-# Before each timed run the previous environment is deleted and `sync`ed: otherwise whichever
-# command comes next pays for writing back the last one's removal (30-60 ms on the build VM).
+# Before each timed run the previous environment is set aside (see "between runs").
 measure() {
     local count=${#names[@]} r k i order
     for ((r = 0; r < runs; r++)); do
@@ -259,7 +300,7 @@ measure() {
             local args=()
             for i in "${order[@]}"; do args+=("${commands[$i]}"); done
             (cd "$run" && "$hyperfine" -N --style none --runs 1 \
-                --prepare "sh -c $(q "rm -rf $(q "$env_dir") && sync")" \
+                --prepare "sh -c $(q "$clear_env")" \
                 --export-json "$run/round.json" "${args[@]}") >"$run/hyperfine.log" 2>&1 \
                 || die "hyperfine failed in round $((r + 1)): $(tail -n 3 "$run/hyperfine.log")"
             local k2=0
@@ -270,7 +311,7 @@ measure() {
 for r in json.load(open(sys.argv[1]))["results"]: print(r["times"][0])' "$run/round.json")
         else
             for i in "${order[@]}"; do
-                rm -rf "$env_dir"; sync
+                clear_env_now
                 local t0 t1
                 t0=$(now)
                 (cd "$run" && eval "${commands[$i]}") >/dev/null 2>&1 || die "'${names[$i]}' failed in round $((r + 1))"
@@ -303,9 +344,11 @@ if [ "$mode" = breakdown ]; then
         add x "jvirtualenv seeded, python3 = pyenv shim" "$(clean_env jv "$shim_path") $shim_env $(q "$tool") -q $(q "$env_dir")"
         add x "pyenv which python3 (alone)" "$(clean_env jv "$shim_path") $shim_env pyenv which python3"
     fi
+    plan_space
     prewarm_jv
     warm_up
     measure
+    echo "environments between runs: $between_note"
     echo "wall time, median of $runs alternated runs [min .. max]"
     for i in "${!names[@]}"; do
         read -r m lo hi < <(stats "$run/times.$i")
@@ -322,7 +365,7 @@ if [ "$mode" = breakdown ]; then
         : > "$run/reported"
         local t0 t1 wall total
         for ((r = 0; r < runs; r++)); do
-            rm -rf "$env_dir"; sync
+            clear_env_now
             t0=$(now)
             (cd "$run" && eval "${cmd/env -i /env -i JVIRTUALENV_JAVA_OPTS=-Xlog:startuptime }") >"$run/vv.log" 2>&1 \
                 || die "the -vv run failed: $(tail -n 3 "$run/vv.log")"
@@ -438,6 +481,7 @@ wants d && case_ref d "jvirtualenv + pip --version" "virtualenv $VE21_VERSION + 
     "(d) seeded creation + first ENV/bin/pip --version"
 wants e && case_ref e "jvirtualenv --version" "java hello world (floor)" 2.00 "(e) --version against the JVM floor"
 
+plan_space
 prewarm_jv
 warm_up
 measure
@@ -452,6 +496,7 @@ echo "  jvirtualenv   $tool"
 echo "  baseline      virtualenv $VE21_VERSION at $ve21"
 [ -z "$other" ] || echo "  -b build      $other"
 [ -z "${java_cmd}" ] || echo "  java          $java_cmd $java_flags"
+echo "  environments  $between_note"
 echo "  load average  $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?') (at the end, on $(nproc 2>/dev/null || echo '?') cores)"
 summary=()
 met=0
