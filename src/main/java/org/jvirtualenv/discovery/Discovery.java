@@ -206,7 +206,7 @@ public final class Discovery {
                     }
                     // Undecided: the shim itself is introspected, never cached (what it runs can
                     // change without it changing), and known by its own path, not its link target
-                    // (mise's shims are all links to the one mise binary).
+                    // (mise's shims, say, are all links to the one mise binary).
                     runThrough = shim.kind() == ShimTarget.Kind.UNDECIDED;
                     target = runThrough ? file : shim.executable();
                 }
@@ -290,13 +290,24 @@ public final class Discovery {
      * What a shim runs. pyenv's and (simple cases of) asdf's are worked out with the manager's
      * own rules, without running it (see {@link PyenvShims}, {@link AsdfShims}); where those
      * rules cannot decide, a pyenv shim is resolved by asking pyenv (with this request's
-     * environment and working directory), and any other shim is left UNDECIDED: the caller runs
-     * it through, and introspection reports the real executable.
+     * environment and working directory). mise is always asked ({@link MiseShims}). Any other
+     * shim, and one neither manager can answer for, is left UNDECIDED: the caller runs it
+     * through, and introspection reports the real executable.
      */
     private ShimTarget resolveShim(Path shim) throws IOException {
+        ShimTarget target;
+        Path mise = MiseShims.miseBinary(shim);
+        if (mise != null) {
+            target = new MiseShims(environment, workDir).resolve(shim, mise);
+            if (target.kind() == ShimTarget.Kind.UNDECIDED) {
+                LOG.debug("mise does not decide {}: {}; running it", shim, target.reason());
+                return target;
+            }
+            LOG.debug("shim {}: {}", shim, target.reason());
+            return usable(target);
+        }
         String content = Files.size(shim) > SHIM_TEXT_LIMIT ? ""
                 : Files.readString(shim, StandardCharsets.ISO_8859_1);
-        ShimTarget target;
         if (PyenvShims.isPyenvShim(content)) {
             target = new PyenvShims(environment, workDir).resolve(shim, content);
             if (target.kind() == ShimTarget.Kind.UNDECIDED) {

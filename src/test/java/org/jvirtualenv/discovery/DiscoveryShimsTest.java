@@ -22,8 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Discovery through version-manager shims on a made-up machine: a pyenv shim is resolved without
- * running pyenv when pyenv's rules decide, pyenv is asked when they do not, and mise-style shims
- * (links to one manager binary) are run as themselves, never cached.
+ * running pyenv when pyenv's rules decide, pyenv is asked when they do not, mise is asked about
+ * its shims (links to the mise binary), and any other link shim is run as itself, never cached.
  */
 class DiscoveryShimsTest {
     @TempDir
@@ -94,13 +94,40 @@ class DiscoveryShimsTest {
     }
 
     @Test
-    void linkShimsAreRunAsThemselvesAndNeverCached() throws IOException {
-        // mise's shims are links to the mise binary, which picks the tool by the name it was run as.
-        Path mise = tmp.resolve("mise/bin/mise");
-        executable(mise, "\u007fELF\n");
+    void aMiseShimIsResolvedByAskingMiseAndWhatItRunsIsCached() throws IOException {
+        // mise's shims are links to the mise binary, which picks the tool by the name it was run as;
+        // the stand-in answers `mise which NAME` by the version the working directory's file names.
+        Path miseCalls = tmp.resolve("mise-calls");
+        Path installs = tmp.resolve("mise/installs/python");
+        fakes.create(installs.resolve("3.11.0/bin/python3"), "CPython", 3, 11, 0);
+        fakes.create(installs.resolve("3.12.0/bin/python3"), "CPython", 3, 12, 0);
+        Path mise = executable(tmp.resolve("mise/bin/mise"), "#!/bin/sh\necho \"$@ in $PWD\" >> '" + miseCalls + "'\n"
+                + "[ \"$1\" = which ] && [ \"$2\" = python3 ] || { echo \"mise ERROR $2 is not a mise bin\" >&2; exit 1; }\n"
+                + "v=3.11.0\n[ -f .tool-versions ] && read -r v < .tool-versions\n"
+                + "echo '" + installs + "'/$v/bin/python3\n");
         Path shims = Files.createDirectories(tmp.resolve("mise/shims"));
         Files.createSymbolicLink(shims.resolve("python3"), mise);
-        Files.createSymbolicLink(shims.resolve("python3.12"), mise);
+        env.put("PATH", shims + ":" + tmp.resolve("usr/bin"));
+
+        assertEquals("3.11.0 mise/installs/python/3.11.0/bin/python3", found(fakes.probe));
+        Files.writeString(tmp.resolve(".tool-versions"), "3.12.0\n");
+        assertEquals("3.12.0 mise/installs/python/3.12.0/bin/python3", found(fakes.probe));
+        assertEquals("3.12.0 mise/installs/python/3.12.0/bin/python3", found(fakes.probe));
+        assertEquals(2, fakes.probes.get(), "each interpreter mise named is introspected once, then cached");
+        assertEquals(3, Files.readAllLines(miseCalls).size(), "mise is asked on every run: " + Files.readAllLines(miseCalls));
+        assertEquals("which python3 in " + tmp, Files.readAllLines(miseCalls).get(0));
+    }
+
+    @Test
+    void aLinkShimNoManagerAnswersForIsRunAsItselfAndNeverCached() throws IOException {
+        // A link to some other manager's binary, and one to a mise whose `which` fails: each shim is
+        // run through, and its answer never cached (what it runs can change while it does not).
+        Path manager = tmp.resolve("manager/bin/manager");
+        executable(manager, "\u007fELF\n");
+        Path failingMise = executable(tmp.resolve("other/bin/mise"), "#!/bin/sh\necho 'mise ERROR no' >&2\nexit 1\n");
+        Path shims = Files.createDirectories(tmp.resolve("manager/shims"));
+        Files.createSymbolicLink(shims.resolve("python3"), manager);
+        Files.createSymbolicLink(shims.resolve("python3.12"), failingMise);
         env.put("PATH", shims.toString());
         AtomicInteger runs = new AtomicInteger();
         List<Path> asked = new java.util.ArrayList<>();
@@ -108,16 +135,16 @@ class DiscoveryShimsTest {
             runs.incrementAndGet();
             asked.add(interpreter);
             int minor = interpreter.getFileName().toString().equals("python3.12") ? 12 : 11;
-            String exe = tmp.resolve("mise/installs/python/3." + minor + ".0/bin/python3." + minor).toString();
+            String exe = tmp.resolve("manager/installs/python/3." + minor + ".0/bin/python3." + minor).toString();
             return org.jvirtualenv.util.Json.write(FakeInterpreters.describe(exe, "CPython", 3, minor, 0, null));
         };
-        assertEquals("3.12.0 mise/installs/python/3.12.0/bin/python3.12", found(byName, "python3.12"));
-        assertEquals("3.11.0 mise/installs/python/3.11.0/bin/python3.11", found(byName, "python3"));
-        assertEquals("3.12.0 mise/installs/python/3.12.0/bin/python3.12", found(byName, "python3.12"));
+        assertEquals("3.12.0 manager/installs/python/3.12.0/bin/python3.12", found(byName, "python3.12"));
+        assertEquals("3.11.0 manager/installs/python/3.11.0/bin/python3.11", found(byName, "python3"));
+        assertEquals("3.12.0 manager/installs/python/3.12.0/bin/python3.12", found(byName, "python3.12"));
         assertEquals(3, runs.get(), "a shim's answer is never taken from the cache");
         assertEquals(List.of(shims.resolve("python3.12"), shims.resolve("python3"), shims.resolve("python3.12")), asked);
         assertFalse(Files.exists(tmp.resolve("cache")) && Files.list(tmp.resolve("cache")).findAny().isPresent(),
-                "nothing cached for the mise binary");
+                "nothing cached for the manager's binary");
     }
 
     @Test

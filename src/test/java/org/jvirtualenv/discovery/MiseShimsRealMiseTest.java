@@ -1,0 +1,130 @@
+package org.jvirtualenv.discovery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.jvirtualenv.testing.Interpreters;
+import org.jvirtualenv.testing.ProcessResult;
+import org.jvirtualenv.testing.ProcessRunner;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * On a real mise (skipped without one on PATH; .ci/run installs it from npm), given two of this
+ * machine's pyenv interpreters with {@code mise link}: discovery through mise's python3 shim finds
+ * the interpreter the shim itself runs, in a folder with its own .tool-versions and elsewhere, and
+ * caches its facts (a shim it had to run through would never be cached).
+ */
+class MiseShimsRealMiseTest {
+    @TempDir
+    Path tmp;
+
+    private final Map<String, String> env = new HashMap<>();
+    private Path shim;
+    private String globalVersion;
+    private String projectVersion;
+
+    @BeforeEach
+    void realMise() throws IOException {
+        Path mise = onPath("mise");
+        assumeTrue(mise != null, "no mise on PATH (npm install -g @jdxcode/mise)");
+        Path pyenvRoot = Interpreters.pyenvRootOrNull();
+        assumeTrue(pyenvRoot != null, "no pyenv interpreters to give mise");
+        List<String> versions = new ArrayList<>();
+        try (Stream<Path> all = Files.list(pyenvRoot.resolve("versions"))) {
+            for (Path version : all.sorted().toList()) {
+                String name = version.getFileName().toString();
+                if (!Files.isSymbolicLink(version) && name.matches("3\\.\\d+\\.\\d+") && Files.isExecutable(version.resolve("bin/python3"))) {
+                    versions.add(name);
+                }
+            }
+        }
+        assumeTrue(versions.size() >= 2, "pyenv has fewer than two CPython 3 versions: " + versions);
+        globalVersion = versions.get(0);
+        projectVersion = versions.get(versions.size() - 1);
+        for (Path d = tmp.getParent(); d != null; d = d.getParent()) {
+            assumeTrue(!Files.exists(d.resolve(".tool-versions")) && !Files.exists(d.resolve("mise.toml"))
+                    && !Files.exists(d.resolve(".mise.toml")), "a mise configuration in " + d + " decides for this test");
+        }
+        Path home = tmp.resolve("home");
+        env.put("HOME", home.toString());
+        env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
+        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
+        env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
+        env.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
+        env.put("LANG", "C.UTF-8");
+        env.put("MISE_YES", "1");
+        Path shims = home.resolve(".local/share/mise/shims");
+        env.put("PATH", shims + ":/usr/local/bin:/usr/bin:/bin");
+        Files.createDirectories(home);
+        for (String version : List.of(globalVersion, projectVersion)) {
+            mise(home, mise.toString(), "link", "python@" + version, pyenvRoot.resolve("versions").resolve(version).toString());
+        }
+        mise(home, mise.toString(), "use", "-g", "python@" + globalVersion);
+        mise(home, mise.toString(), "reshim");
+        shim = shims.resolve("python3");
+        assumeTrue(Files.isSymbolicLink(shim), "mise reshim made no python3 link in " + shims);
+    }
+
+    private void mise(Path workDir, String... command) {
+        ProcessResult result = ProcessRunner.run(List.of(command), env, workDir);
+        assertEquals(0, result.exitCode(), String.join(" ", command) + "\n" + result.stderr());
+    }
+
+    private static Path onPath(String name) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
+            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** The real interpreter the shim runs from this folder, as the shim itself reports it. */
+    private Path shimRuns(Path workDir) throws IOException {
+        ProcessResult result = ProcessRunner.run(
+                List.of(shim.toString(), "-c", "import os, sys; print(os.path.realpath(sys.executable))"), env, workDir);
+        assertEquals(0, result.exitCode(), result.stderr());
+        return Path.of(result.stdout().strip());
+    }
+
+    private PythonInfo discovered(Path workDir) {
+        return new Discovery(new PyInfoCache(tmp.resolve("py-info"), new Introspector()::describeJson), env, workDir)
+                .find(List.of(), List.of());
+    }
+
+    @Test
+    void findsWhatTheShimRunsInEachFolderAndCachesIt() throws IOException {
+        Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
+        Path project = Files.createDirectories(tmp.resolve("project/sub"));
+        Files.writeString(tmp.resolve("project/.tool-versions"), "python " + projectVersion + "\n");
+
+        PythonInfo global = discovered(elsewhere);
+        assertEquals(globalVersion, global.version().dotted());
+        assertEquals(shimRuns(elsewhere), Path.of(global.executable()).toRealPath());
+
+        PythonInfo local = discovered(project);
+        assertEquals(projectVersion, local.version().dotted());
+        assertEquals(shimRuns(project), Path.of(local.executable()).toRealPath());
+
+        try (Stream<Path> cached = Files.list(tmp.resolve("py-info"))) {
+            assertEquals(2, cached.filter(f -> !f.getFileName().toString().startsWith(".")).count(),
+                    "one cached description per interpreter mise named");
+        }
+        ShimTarget target = new MiseShims(env, project).resolve(shim, MiseShims.miseBinary(shim));
+        assertEquals(ShimTarget.Kind.RUNS, target.kind(), target.reason());
+        assertTrue(target.executable().startsWith(tmp.resolve("home")), "mise names its own install folder: " + target);
+    }
+}
