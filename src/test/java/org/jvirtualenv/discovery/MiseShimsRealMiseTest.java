@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,10 +11,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.jvirtualenv.testing.Interpreters;
 import org.jvirtualenv.testing.ProcessResult;
 import org.jvirtualenv.testing.ProcessRunner;
+import org.jvirtualenv.testing.Shells;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -37,8 +38,9 @@ class MiseShimsRealMiseTest {
 
     @BeforeEach
     void realMise() throws IOException {
-        Path mise = onPath("mise");
-        assumeTrue(mise != null, "no mise on PATH (npm install -g @jdxcode/mise)");
+        Optional<Path> found = Shells.find("mise");
+        assumeTrue(found.isPresent(), Shells.notInstalled("mise", "npm install -g @jdxcode/mise"));
+        Path mise = found.get();
         Path pyenvRoot = Interpreters.pyenvRootOrNull();
         assumeTrue(pyenvRoot != null, "no pyenv interpreters to give mise");
         List<String> versions = new ArrayList<>();
@@ -58,15 +60,11 @@ class MiseShimsRealMiseTest {
                     && !Files.exists(d.resolve(".mise.toml")), "a mise configuration in " + d + " decides for this test");
         }
         Path home = tmp.resolve("home");
-        env.put("HOME", home.toString());
-        env.put("XDG_DATA_HOME", home.resolve(".local/share").toString());
-        env.put("XDG_CONFIG_HOME", home.resolve(".config").toString());
-        env.put("XDG_CACHE_HOME", home.resolve(".cache").toString());
-        env.put("XDG_STATE_HOME", home.resolve(".local/state").toString());
-        env.put("LANG", "C.UTF-8");
+        env.putAll(Shells.cleanEnvironment(home));
         env.put("MISE_YES", "1");
+        // The shims come first, as `mise activate --shims` puts them.
         Path shims = home.resolve(".local/share/mise/shims");
-        env.put("PATH", shims + ":/usr/local/bin:/usr/bin:/bin");
+        env.put("PATH", shims + ":" + env.get("PATH"));
         Files.createDirectories(home);
         for (String version : List.of(globalVersion, projectVersion)) {
             mise(home, mise.toString(), "link", "python@" + version, pyenvRoot.resolve("versions").resolve(version).toString());
@@ -80,16 +78,6 @@ class MiseShimsRealMiseTest {
     private void mise(Path workDir, String... command) {
         ProcessResult result = ProcessRunner.run(List.of(command), env, workDir);
         assertEquals(0, result.exitCode(), String.join(" ", command) + "\n" + result.stderr());
-    }
-
-    private static Path onPath(String name) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
-            Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
-            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
-                return candidate;
-            }
-        }
-        return null;
     }
 
     /** The real interpreter the shim runs from this folder, as the shim itself reports it. */
