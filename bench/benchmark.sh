@@ -108,7 +108,7 @@ clean_env() { # HOME-NAME [PATH]
 # Every run needs ENV absent. Deleting the last one frees its inodes, and on an ext4 without a
 # journal (the build VM's root) the kernel, for every inode it then allocates, steps over each one
 # freed in the last minute: a run would pay for the deletions of the runs before it, in proportion
-# to the inodes it makes itself (virtualenv 21 makes about seven times as many as this tool). So
+# to the inodes it makes itself (virtualenv 21 makes about four times as many as this tool). So
 # by default the last environment is renamed aside, which frees nothing, and all of them are
 # deleted at the end; `sync` still runs before each timed run, so that none pays for writing back
 # the one before. bench/README.md has the numbers.
