@@ -64,7 +64,7 @@ public record EnvironmentPlan(CreateRequest request, Path destination, PythonInf
                     + "which --read-only-app-data forbids: drop one of them");
         }
         CacheAccess cache = CacheAccess.openForCreation(request.seed().appData(), request.seed().readOnlyAppData());
-        PyInfoCache infoCache = PyInfoCache.of(cache, new Introspector()::describeJson);
+        PyInfoCache infoCache = PyInfoCache.of(cache, new Introspector());
         PythonInfo python = new Discovery(infoCache, request.environment(), request.workDir())
                 .find(Discovery.specsFrom(request.pythonSpecs(), request.environment()), request.tryFirstWith());
         Timing.log("discovery", start);

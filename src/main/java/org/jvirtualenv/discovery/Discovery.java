@@ -214,7 +214,7 @@ public final class Discovery {
                 if (!explicit && !considered.add(key)) {
                     return null;
                 }
-                PythonInfo info = runThrough ? cache.describeUncached(file) : cache.describe(target);
+                PythonInfo info = runThrough ? cache.describeUncached(file, environment, workDir) : cache.describe(target);
                 if (info.inVenv() && info.baseExecutable() != null && !info.baseExecutable().equals(info.executable())) {
                     LOG.debug("{} is inside an environment; using its base {}", file, info.baseExecutable());
                     info = cache.describe(Path.of(info.baseExecutable()));

@@ -13,7 +13,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /** Runs our introspection script in an interpreter and turns its answer into a {@link PythonInfo}. */
-public final class Introspector {
+public final class Introspector implements PyInfoCache.Probe {
     private static final Logger LOG = LoggerFactory.getLogger(Introspector.class);
     private static final String SCRIPT = loadScript();
     /** A real interpreter answers in well under a second; a cold one on a slow disk in a few. */
@@ -30,7 +30,19 @@ public final class Introspector {
     }
 
     /** The raw JSON the script printed; callers that cache keep this text. */
+    @Override
     public String describeJson(Path interpreter) {
+        return describe(interpreter, null, null);
+    }
+
+    /** The same, run with exactly this environment in this folder (for a shim run through). */
+    @Override
+    public String describeJson(Path interpreter, Map<String, String> environment, Path workDir) {
+        return describe(interpreter, environment, workDir);
+    }
+
+    /** @param environment null to run with this process's own environment and folder */
+    private String describe(Path interpreter, Map<String, String> environment, Path workDir) {
         if (Files.isDirectory(interpreter)) {
             throw new VirtualenvException("Python interpreter " + interpreter + " is a directory: give the interpreter "
                     + "in it, such as " + interpreter.resolve("bin").resolve("python3"));
@@ -47,7 +59,8 @@ public final class Introspector {
         LOG.debug("introspecting {}", interpreter);
         Processes.Result result;
         try {
-            result = Processes.run(command, null, Map.of(), timeoutSeconds);
+            result = environment == null ? Processes.run(command, null, Map.of(), timeoutSeconds)
+                    : Processes.runExactly(command, workDir, environment, timeoutSeconds);
         } catch (Processes.TimeoutException e) {
             throw new VirtualenvException("Python interpreter " + interpreter + " did not answer within " + timeoutSeconds
                     + " s and was stopped: check that it starts (run it with -c pass) or give another one with -p", e);

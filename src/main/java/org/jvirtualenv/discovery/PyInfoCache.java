@@ -38,6 +38,15 @@ public final class PyInfoCache {
     @FunctionalInterface
     public interface Probe {
         String describeJson(Path interpreter);
+
+        /**
+         * For a shim that is run through: what it runs depends on the environment and folder it
+         * runs in, which are the request's, not necessarily this process's. A probe that starts
+         * nothing may ignore them.
+         */
+        default String describeJson(Path interpreter, Map<String, String> environment, Path workDir) {
+            return describeJson(interpreter);
+        }
     }
 
     private final Path dir;
@@ -97,13 +106,13 @@ public final class PyInfoCache {
     /**
      * Facts from running this very path, never cached and no link followed first: for shims,
      * whose answer can change without the file changing, and which may tell what to run from
-     * the name they were started by.
+     * the name they were started by and from the environment and folder they are run in.
      */
-    public PythonInfo describeUncached(Path interpreter) {
+    public PythonInfo describeUncached(Path interpreter, Map<String, String> environment, Path workDir) {
         if (!Files.exists(interpreter)) {
             throw new VirtualenvException("Python interpreter " + interpreter + " does not exist");
         }
-        return parse(interpreter, probe.describeJson(interpreter));
+        return parse(interpreter, probe.describeJson(interpreter, environment, workDir));
     }
 
     /** The cache file of one interpreter binary. */

@@ -125,7 +125,7 @@ public final class EmbedWheelUpgrade {
         // A cache this run may not write (or must not trust) is refused before anything is fetched.
         AppData cache = UpgradedWheels.writable(appData != null ? new AppData(appData) : AppData.defaultFor(environment))
                 .cache();
-        PyInfoCache infos = new PyInfoCache(cache.pyInfo(), new Introspector()::describeJson, false);
+        PyInfoCache infos = new PyInfoCache(cache.pyInfo(), new Introspector(), false);
         List<String> specs = new ArrayList<>(List.of("python3"));
         Discovery.specsFrom(List.of(), environment).stream().filter(s -> !specs.contains(s)).forEach(specs::add);
         PythonInfo host = new Discovery(infos, environment, Path.of("").toAbsolutePath()).find(specs, List.of());

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.testing.FakeInterpreters;
+import org.jvirtualenv.testing.Interpreters;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,6 +146,26 @@ class DiscoveryShimsTest {
         assertEquals(List.of(shims.resolve("python3.12"), shims.resolve("python3"), shims.resolve("python3.12")), asked);
         assertFalse(Files.exists(tmp.resolve("cache")) && Files.list(tmp.resolve("cache")).findAny().isPresent(),
                 "nothing cached for the manager's binary");
+    }
+
+    @Test
+    void aShimRunThroughRunsWithTheRequestsEnvironmentAndFolder() throws IOException {
+        // A wrapper no manager's rules cover, which picks the interpreter from a file named by a
+        // variable, in the folder it runs in: neither is this test process's own.
+        List<Interpreters.Found> real = Interpreters.cpython3(7);
+        assumeTrue(!real.isEmpty(), "no CPython 3.7+ on this machine");
+        Interpreters.Found python = real.get(real.size() - 1);
+        Path shims = tmp.resolve("wrapper/shims");
+        executable(shims.resolve("python3"), "#!/bin/sh\nread -r py < \"./$PICK_FILE\" && exec \"$py\" \"$@\"\n"
+                + "echo 'nothing picked' >&2\nexit 1\n");
+        Path project = Files.createDirectories(tmp.resolve("project"));
+        Files.writeString(project.resolve("picked"), python.executable() + "\n");
+        env.put("PATH", shims.toString());
+        env.put("PICK_FILE", "picked");
+        PythonInfo info = new Discovery(new PyInfoCache(tmp.resolve("cache"), new Introspector()), env, project)
+                .find(List.of(), List.of());
+        assertEquals(python.major() + "." + python.minor(), info.version().majorMinor());
+        assertEquals(python.executable().toRealPath(), Path.of(info.executable()).toRealPath());
     }
 
     @Test

@@ -89,7 +89,7 @@ class MiseShimsRealMiseTest {
     }
 
     private PythonInfo discovered(Path workDir) {
-        return new Discovery(new PyInfoCache(tmp.resolve("py-info"), new Introspector()::describeJson), env, workDir)
+        return new Discovery(new PyInfoCache(tmp.resolve("py-info"), new Introspector()), env, workDir)
                 .find(List.of(), List.of());
     }
 
