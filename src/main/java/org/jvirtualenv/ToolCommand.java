@@ -1,17 +1,14 @@
 package org.jvirtualenv;
 
-import java.io.File;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import org.jvirtualenv.util.StartedJar;
 
 /**
  * The command pyvenv.cfg records as having made an environment: venv's {@code command} key,
  * which virtualenv fills with the Python running it, {@code -m virtualenv} and DEST. Ours is the
- * tool as it was started, then DEST. Started as {@code java -jar FILE}, as the launcher starts it
- * (its stub execs java on its own file), the class path is that one file. Started any other way
- * (a library inside a build tool, a test) there is no command a user could run again, and none is
- * recorded.
+ * tool as it was started ({@link StartedJar}), then DEST. Started any other way (a library
+ * inside a build tool, a test) there is no command a user could run again, and none is recorded.
  */
 final class ToolCommand {
     private ToolCommand() {
@@ -19,16 +16,11 @@ final class ToolCommand {
 
     /** The command for {@code destination}, or null when this JVM was not started from one file. */
     static String recorded(Path destination) {
-        String classPath = System.getProperty("java.class.path", "");
-        if (classPath.isEmpty() || classPath.contains(File.pathSeparator)) {
+        Path jar = StartedJar.path();
+        if (jar == null) {
             return null;
         }
-        Path tool;
-        try {
-            tool = Path.of(classPath).toAbsolutePath().normalize();
-        } catch (InvalidPathException e) {
-            return null;
-        }
+        Path tool = jar.normalize();
         if (!Files.isRegularFile(tool)) {
             return null;
         }

@@ -1,10 +1,10 @@
 package org.jvirtualenv.launcher;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import org.jvirtualenv.util.StartedJar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -56,7 +56,6 @@ public final class ClassDataArchive {
      */
     record Launch(Path recording, Path archivePrefix, Path mapped, Path java, Path jar, Set<Path> archivesBefore) {
         static Launch fromSystemProperties() {
-            String classPath = System.getProperty("java.class.path", "");
             Path recording = path(RECORD);
             Path prefix = path(ARCHIVE);
             Set<Path> before = Set.of();
@@ -68,8 +67,7 @@ public final class ClassDataArchive {
                 }
             }
             return new Launch(recording, prefix, path(MAPPED), Path.of(System.getProperty("java.home"), "bin", "java"),
-                    classPath.isEmpty() || classPath.contains(File.pathSeparator) ? null : Path.of(classPath).toAbsolutePath(),
-                    before);
+                    StartedJar.path(), before);
         }
 
         private static Path path(String property) {
