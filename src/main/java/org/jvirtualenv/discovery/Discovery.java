@@ -297,18 +297,16 @@ public final class Discovery {
     private ShimTarget resolveShim(Path shim) throws IOException {
         ShimTarget target;
         Path mise = MiseShims.miseBinary(shim);
+        // A mise shim links to its binary, which is not read as a shim's text.
+        String content = mise != null || Files.size(shim) > SHIM_TEXT_LIMIT ? ""
+                : Files.readString(shim, StandardCharsets.ISO_8859_1);
         if (mise != null) {
             target = new MiseShims(environment, workDir).resolve(shim, mise);
             if (target.kind() == ShimTarget.Kind.UNDECIDED) {
                 LOG.debug("mise does not decide {}: {}; running it", shim, target.reason());
                 return target;
             }
-            LOG.debug("shim {}: {}", shim, target.reason());
-            return usable(target);
-        }
-        String content = Files.size(shim) > SHIM_TEXT_LIMIT ? ""
-                : Files.readString(shim, StandardCharsets.ISO_8859_1);
-        if (PyenvShims.isPyenvShim(content)) {
+        } else if (PyenvShims.isPyenvShim(content)) {
             target = new PyenvShims(environment, workDir).resolve(shim, content);
             if (target.kind() == ShimTarget.Kind.UNDECIDED) {
                 LOG.debug("pyenv's rules do not decide {}: {}; asking pyenv", shim, target.reason());
@@ -321,7 +319,7 @@ public final class Discovery {
                 return target;
             }
         } else {
-            return ShimTarget.undecided("not a pyenv or asdf shim");
+            return ShimTarget.undecided("not a pyenv, asdf or mise shim");
         }
         LOG.debug("shim {}: {}", shim, target.reason());
         return usable(target);
