@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,25 +32,22 @@ class MiseShimsRealMiseTest {
 
     private final Map<String, String> env = new HashMap<>();
     private Path shim;
-    private String globalVersion;
-    private String projectVersion;
+    /** pyenv's folders of the two versions given to mise. */
+    private Path globalVersion;
+    private Path projectVersion;
 
     @BeforeEach
     void realMise() throws IOException {
         Optional<Path> found = Shells.find("mise");
         assumeTrue(found.isPresent(), Shells.notInstalled("mise", "npm install -g @jdxcode/mise"));
         Path mise = found.get();
-        Path pyenvRoot = Interpreters.pyenvRootOrNull();
-        assumeTrue(pyenvRoot != null, "no pyenv interpreters to give mise");
-        List<String> versions = new ArrayList<>();
-        try (Stream<Path> all = Files.list(pyenvRoot.resolve("versions"))) {
-            for (Path version : all.sorted().toList()) {
-                String name = version.getFileName().toString();
-                if (!Files.isSymbolicLink(version) && name.matches("3\\.\\d+\\.\\d+") && Files.isExecutable(version.resolve("bin/python3"))) {
-                    versions.add(name);
-                }
-            }
-        }
+        // mise links an install by its exact version: pyenv's CPython 3 folders are named that.
+        List<Path> versions = Interpreters.cpython3(6).stream()
+                .filter(f -> f.label().startsWith("pyenv-"))
+                .map(f -> f.executable().getParent().getParent())
+                .filter(dir -> !Files.isSymbolicLink(dir) && dir.getFileName().toString().matches("3\\.\\d+\\.\\d+")
+                        && Files.isExecutable(dir.resolve("bin/python3")))
+                .toList();
         assumeTrue(versions.size() >= 2, "pyenv has fewer than two CPython 3 versions: " + versions);
         globalVersion = versions.get(0);
         projectVersion = versions.get(versions.size() - 1);
@@ -66,10 +62,10 @@ class MiseShimsRealMiseTest {
         Path shims = home.resolve(".local/share/mise/shims");
         env.put("PATH", shims + ":" + env.get("PATH"));
         Files.createDirectories(home);
-        for (String version : List.of(globalVersion, projectVersion)) {
-            mise(home, mise.toString(), "link", "python@" + version, pyenvRoot.resolve("versions").resolve(version).toString());
+        for (Path version : List.of(globalVersion, projectVersion)) {
+            mise(home, mise.toString(), "link", "python@" + version.getFileName(), version.toString());
         }
-        mise(home, mise.toString(), "use", "-g", "python@" + globalVersion);
+        mise(home, mise.toString(), "use", "-g", "python@" + globalVersion.getFileName());
         mise(home, mise.toString(), "reshim");
         shim = shims.resolve("python3");
         assumeTrue(Files.isSymbolicLink(shim), "mise reshim made no python3 link in " + shims);
@@ -97,14 +93,14 @@ class MiseShimsRealMiseTest {
     void findsWhatTheShimRunsInEachFolderAndCachesIt() throws IOException {
         Path elsewhere = Files.createDirectories(tmp.resolve("elsewhere"));
         Path project = Files.createDirectories(tmp.resolve("project/sub"));
-        Files.writeString(tmp.resolve("project/.tool-versions"), "python " + projectVersion + "\n");
+        Files.writeString(tmp.resolve("project/.tool-versions"), "python " + projectVersion.getFileName() + "\n");
 
         PythonInfo global = discovered(elsewhere);
-        assertEquals(globalVersion, global.version().dotted());
+        assertEquals(globalVersion.getFileName().toString(), global.version().dotted());
         assertEquals(shimRuns(elsewhere), Path.of(global.executable()).toRealPath());
 
         PythonInfo local = discovered(project);
-        assertEquals(projectVersion, local.version().dotted());
+        assertEquals(projectVersion.getFileName().toString(), local.version().dotted());
         assertEquals(shimRuns(project), Path.of(local.executable()).toRealPath());
 
         try (Stream<Path> cached = Files.list(tmp.resolve("py-info"))) {
