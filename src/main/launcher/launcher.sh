@@ -44,7 +44,9 @@ if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA=$JAVA_HOME/bin
 # seeded 172 -> 161 ms, medians).
 # No core file, and the JVM's crash reports go to the cache (below) or nowhere: never into the
 # caller's directory.
-OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xshare:auto -Xlog:cds=off -XX:-UsePerfData -XX:-CreateCoredumpOnCrash -Dfile.encoding=UTF-8"
+# (org.jvirtualenv.launcher.ArchiveDump starts its JVMs with the same collector and compilers, which
+# an archive must be made with to map.)
+OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xlog:cds=off -XX:-UsePerfData -XX:-CreateCoredumpOnCrash -Dfile.encoding=UTF-8"
 CRASH_LOG=-XX:ErrorFile=/dev/null
 CRASH_REPLAY=-XX:ReplayDataFile=/dev/null
 
@@ -52,10 +54,12 @@ CRASH_REPLAY=-XX:ReplayDataFile=/dev/null
 # verified, from cds/ in the app-data cache; picocli among them, which the build compiles from its
 # sources for that reason (the JVM verifies Java 5 class files, as picocli's jar has, at every
 # start, archived or not). When there is none, this run records the classes it loads, and if it
-# creates an environment the Java side dumps the archive before exiting (see ClassDataArchive).
+# creates an environment the Java side dumps the archive before exiting (see ClassDataArchive). On
+# JDK 25 and later the archive is the JDK's AOT cache (.aot, mapped with -XX:AOTCache), which also
+# holds the classes linked and the methods' profiles; before that, a static archive (.jsa).
 #
 # An archive is named jvirtualenv-<this file's size-mtime-device-inode>-<the JVM's, alike>-<its own
-# size-mtime>.jsa: a rebuilt tool or another JDK gets its own, and an archive that was truncated or
+# size-mtime>.jsa or .aot: a rebuilt tool or another JDK gets its own, and an archive that was truncated or
 # changed since it was published is never mapped (a damaged one crashes the JVM). A copy of this
 # file elsewhere (cp -p, or one release unpacked twice) has the same size and mtime but another
 # inode: it gets its own archive, since the JVM refuses one made for a jar at another path, and two
@@ -125,8 +129,10 @@ cds_probe() {
         (umask 077 && mkdir -p "$cds") 2>/dev/null || return
     fi
     [ -O "$CACHE" ] && [ -O "$cds" ] && find_jvm || return
-    set -- "$cds"/jvirtualenv-*.jsa
-    [ -e "$1" ] || set --
+    set --
+    for archive in "$cds"/jvirtualenv-*.jsa "$cds"/jvirtualenv-*.aot; do
+        [ -e "$archive" ] && set -- "$@" "$archive"
+    done
     facts=$(stat -L -c '%s-%Y-%d-%i %a' -- "$0" "$JVM" "$CACHE" "$cds" "$@" 2>/dev/null) ||
         facts=$(stat -L -f '%z-%m-%d-%i %Lp' -- "$0" "$JVM" "$CACHE" "$cds" "$@" 2>/dev/null) || return
     set -- $facts
@@ -140,11 +146,12 @@ cds_probe() {
     esac
     crashed=
     for log in "$cds"/crash-*; do [ -e "$log" ] && crashed=1; break; done
-    # The same pattern again gives the archives in the same order as their lines.
-    for archive in "$cds"/jvirtualenv-*.jsa; do
+    # The same patterns again give the archives in the same order as their lines.
+    for archive in "$cds"/jvirtualenv-*.jsa "$cds"/jvirtualenv-*.aot; do
+        [ -e "$archive" ] || continue
         [ $# -ge 2 ] || break
         # An archive's name holds its size-mtime only (see ClassDataArchive's CdsDirectory).
-        if [ -z "$crashed" ] && [ "$archive" = "$prefix-${1%-*-*}.jsa" ] && private_mode "$2" \
+        if [ -z "$crashed" ] && [ "$archive" = "$prefix-${1%-*-*}.${archive##*.}" ] && private_mode "$2" \
                 && [ -f "$archive" ] && [ ! -L "$archive" ] && [ -O "$archive" ]; then
             MAP=$archive
             return
@@ -158,10 +165,14 @@ cds_probe() {
 MAP=
 RECORD=
 if [ -z "$JVIRTUALENV_NO_CDS" ] && [ -n "$CACHE" ]; then cds_probe; fi
-if [ -n "$MAP" ]; then
-    exec "$JAVA" $OPTS "$CRASH_LOG" "$CRASH_REPLAY" "-XX:SharedArchiveFile=$MAP" "-Djvirtualenv.cds.mapped=$MAP" \
-        $JVIRTUALENV_JAVA_OPTS -jar "$0" "$@"
-elif [ -n "$RECORD" ]; then
+case $MAP in
+    # The JDK's own messages about a cache it cannot use are silenced, as for a static archive.
+    *.aot) exec "$JAVA" $OPTS -Xlog:aot=off "$CRASH_LOG" "$CRASH_REPLAY" "-XX:AOTCache=$MAP" "-Djvirtualenv.cds.mapped=$MAP" \
+        $JVIRTUALENV_JAVA_OPTS -jar "$0" "$@" ;;
+    ?*) exec "$JAVA" $OPTS -Xshare:auto "$CRASH_LOG" "$CRASH_REPLAY" "-XX:SharedArchiveFile=$MAP" "-Djvirtualenv.cds.mapped=$MAP" \
+        $JVIRTUALENV_JAVA_OPTS -jar "$0" "$@" ;;
+esac
+if [ -n "$RECORD" ]; then
     exec "$JAVA" $OPTS "$CRASH_LOG" "$CRASH_REPLAY" "-XX:DumpLoadedClassList=$RECORD" \
         "-Djvirtualenv.cds.record=$RECORD" "-Djvirtualenv.cds.archive=$prefix" $JVIRTUALENV_JAVA_OPTS -jar "$0" "$@"
 fi

@@ -87,7 +87,8 @@ final class VirtualenvCommand {
         }
         Result result = plan.run();
         if (result instanceof CreateResult created) {
-            ClassDataArchive.environmentCreated(request.seed().appData(), request.seed().readOnlyAppData());
+            ClassDataArchive.environmentCreated(request.seed().appData(), request.seed().readOnlyAppData(),
+                    Options.creationLike(created.python().executable(), request.seed().enabled(), request.seed().appData()));
             if (!quiet) {
                 out.print(Report.render(created));
             }

@@ -1,5 +1,6 @@
 package org.jvirtualenv.config;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.jvirtualenv.activation.Activator;
@@ -61,6 +62,19 @@ public final class Options {
             SeedChoice.NONE.text());
 
     private Options() {
+    }
+
+    /**
+     * The options of a creation like one made from {@code interpreter} with the app-data cache
+     * {@code appData}, seeded or not; the destination follows them. The launcher replays it to
+     * train the JDK's AOT cache (see {@code launcher.ArchiveDump}).
+     */
+    public static List<String> creationLike(String interpreter, boolean seeded, Path appData) {
+        List<String> arguments = new ArrayList<>(List.of(PYTHON, interpreter, APP_DATA, appData.toString()));
+        if (!seeded) {
+            arguments.add(NO_SEED);
+        }
+        return arguments;
     }
 
     private static List<String> activatorNames() {

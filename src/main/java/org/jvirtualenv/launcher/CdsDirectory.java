@@ -17,25 +17,30 @@ import org.jvirtualenv.util.StaleTemporaries;
 /**
  * cds/ in the app-data cache. It holds
  * <ul>
- * <li>{@code jvirtualenv-<build>-<size>-<mtime>.jsa}: a published archive, where {@code <build>}
- *     is the launcher's name for the tool file and JVM, and size and mtime (seconds) are the
- *     archive's own when it was published. The launcher maps an archive only while its file still
- *     has them, so one truncated or rewritten since is never mapped;</li>
+ * <li>{@code jvirtualenv-<build>-<size>-<mtime>.jsa} or {@code .aot}: a published static archive
+ *     or AOT cache (JDK 25+), where {@code <build>} is the launcher's name for the tool file and
+ *     JVM, and size and mtime (seconds) are the archive's own when it was published. The launcher
+ *     maps an archive only while its file still has them, so one truncated or rewritten since is
+ *     never mapped;</li>
  * <li>{@code crash-*}: the JVM's crash reports (the launcher sends them here);</li>
  * <li>{@code .classes.*}, {@code .dump-*}, {@code .dump.lock}: a recording, a dump in progress,
  *     and the lock that lets one run at a time dump (and sweep).</li>
  * </ul>
  */
 record CdsDirectory(Path dir) {
+    /** The suffix of a static class-data archive, which the launcher maps with -XX:SharedArchiveFile. */
+    static final String STATIC_ARCHIVE = ".jsa";
+    /** The suffix of an AOT cache, which the launcher maps with -XX:AOTCache. */
+    static final String AOT_CACHE = ".aot";
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
     /** This build's archives whose names still match their size and mtime: those the launcher would map. */
     List<Path> archives(String build) throws IOException {
         List<Path> intact = new ArrayList<>();
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, build + "-*.jsa")) {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir, build + "-*{" + STATIC_ARCHIVE + "," + AOT_CACHE + "}")) {
             for (Path entry : entries) {
                 BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class, NOFOLLOW);
-                if (attributes.isRegularFile() && entry.equals(publishedName(build, attributes))) {
+                if (attributes.isRegularFile() && entry.equals(publishedName(build, attributes, suffix(entry)))) {
                     intact.add(entry);
                 }
             }
@@ -44,16 +49,17 @@ record CdsDirectory(Path dir) {
     }
 
     /**
-     * Moves a finished archive into place under its published name, then removes this build's
-     * other archives and the crash reports that kept them from being mapped.
+     * Moves a finished archive (named {@code *.jsa} or {@code *.aot} for its kind) into place
+     * under its published name, then removes this build's other archives of either kind and the
+     * crash reports that kept them from being mapped.
      */
     Path publish(String build, Path archive) throws IOException {
-        Path target = publishedName(build, Files.readAttributes(archive, BasicFileAttributes.class, NOFOLLOW));
+        Path target = publishedName(build, Files.readAttributes(archive, BasicFileAttributes.class, NOFOLLOW), suffix(archive));
         Files.move(archive, target, StandardCopyOption.ATOMIC_MOVE);
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
-                if (name.startsWith("crash-") || name.startsWith(build + "-") && name.endsWith(".jsa") && !entry.equals(target)) {
+                if (name.startsWith("crash-") || name.startsWith(build + "-") && !suffix(entry).isEmpty() && !entry.equals(target)) {
                     Files.deleteIfExists(entry);
                 }
             }
@@ -99,7 +105,18 @@ record CdsDirectory(Path dir) {
         return Ownership.isOurs(dir) && dir.getParent() != null && Ownership.isOurs(dir.getParent());
     }
 
-    private Path publishedName(String build, BasicFileAttributes attributes) {
-        return dir.resolve(build + "-" + attributes.size() + "-" + attributes.lastModifiedTime().to(TimeUnit.SECONDS) + ".jsa");
+    private Path publishedName(String build, BasicFileAttributes attributes, String suffix) {
+        return dir.resolve(build + "-" + attributes.size() + "-" + attributes.lastModifiedTime().to(TimeUnit.SECONDS) + suffix);
+    }
+
+    /** {@link #STATIC_ARCHIVE} or {@link #AOT_CACHE} as the file is named, else empty. */
+    private static String suffix(Path file) {
+        String name = file.getFileName().toString();
+        for (String suffix : new String[] {STATIC_ARCHIVE, AOT_CACHE}) {
+            if (name.endsWith(suffix)) {
+                return suffix;
+            }
+        }
+        return "";
     }
 }

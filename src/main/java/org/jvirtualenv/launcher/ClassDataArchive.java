@@ -3,6 +3,7 @@ package org.jvirtualenv.launcher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
 import org.jvirtualenv.util.StartedJar;
 import org.slf4j.Logger;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <li>A run that recorded its loaded classes ({@link #RECORD}) and created an environment in the
  *     cache the launcher looked at dumps the archive from that list before it exits (the first
  *     run only; a creation shows all the classes that matter, {@code --help} or a failure does
- *     not). Any other run just deletes its list.</li>
+ *     not). On JDK 25 and later the archive is the JDK's AOT cache instead, trained by a creation
+ *     like this one (see {@link ArchiveDump}). Any other run just deletes its list.</li>
  * <li>A run that was given an archive ({@link #MAPPED}) the JVM could not use (damaged, or made by
  *     another JVM) and that created an environment removes it, so the next run records a new one.</li>
  * <li>Either kind that created an environment removes what killed runs left in cds/ over an hour
@@ -37,10 +39,19 @@ public final class ClassDataArchive {
     /** The archive the launcher asked the JVM to map. */
     static final String MAPPED = "jvirtualenv.cds.mapped";
 
-    /** The environment this run created: where its cache is and whether it may be written. */
-    record Creation(Path appData, boolean readOnly) {
+    /**
+     * The environment this run created: where its cache is, whether it may be written, and the
+     * options of a creation like it (without the destination), which a JDK with an AOT cache
+     * replays to train one.
+     */
+    record Creation(Path appData, boolean readOnly, List<String> training) {
         Creation {
             appData = appData.toAbsolutePath().normalize();
+            training = List.copyOf(training);
+        }
+
+        Creation(Path appData, boolean readOnly) {
+            this(appData, readOnly, List.of());
         }
 
         CdsDirectory cds() {
@@ -93,10 +104,11 @@ public final class ClassDataArchive {
 
     /**
      * Called by the command line when this run created an environment with this app-data cache:
-     * the one kind of run whose loaded classes are worth archiving.
+     * the one kind of run whose loaded classes are worth archiving. {@code training}: the options
+     * of a creation like this one, to which the destination is appended (see {@link Creation}).
      */
-    public static void environmentCreated(Path appData, boolean readOnly) {
-        created = new Creation(appData, readOnly);
+    public static void environmentCreated(Path appData, boolean readOnly, List<String> training) {
+        created = new Creation(appData, readOnly, training);
     }
 
     /**
@@ -158,7 +170,7 @@ public final class ClassDataArchive {
                             && mayWrite(creation, launch.archivePrefix())
                             && creation.cds().dir().equals(launch.recording().getParent())) {
                         new ArchiveDump(creation.cds(), launch.recording(), launch.archivePrefix().getFileName().toString(),
-                                launch.java(), launch.jar()).run(launch.archivesBefore());
+                                launch.java(), launch.jar(), creation.training()).run(launch.archivesBefore());
                     }
                 } finally {
                     Files.deleteIfExists(launch.recording());

@@ -91,9 +91,15 @@ final class BuiltLauncher {
         assertEquals(0, result.exitCode(), result::describe);
     }
 
-    /** The published archives in cds/ (none when it does not exist). */
+    /** The published archives in cds/, static (.jsa) or AOT caches (.aot); none when it does not exist. */
     List<Path> archives() {
-        return list(cds(), "jvirtualenv-", ".jsa");
+        return archives(cds());
+    }
+
+    static List<Path> archives(Path cds) {
+        List<Path> archives = new ArrayList<>(list(cds, "jvirtualenv-", ".jsa"));
+        archives.addAll(list(cds, "jvirtualenv-", ".aot"));
+        return archives;
     }
 
     static List<Path> list(Path dir, String prefix, String suffix) {

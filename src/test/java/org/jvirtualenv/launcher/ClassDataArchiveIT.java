@@ -37,8 +37,8 @@ import org.jvirtualenv.testing.ProcessResult;
  * archive is about the tool's own classes.
  */
 class ClassDataArchiveIT {
-    /** jvirtualenv-<tool size-mtime-device-inode>-<JVM size-mtime-device-inode>-<size>-<mtime>.jsa */
-    private static final Pattern NAME = Pattern.compile("jvirtualenv-(?:\\d+-){8}(\\d+)-(\\d+)\\.jsa");
+    /** jvirtualenv-<tool size-mtime-device-inode>-<JVM size-mtime-device-inode>-<size>-<mtime>.jsa (or .aot) */
+    private static final Pattern NAME = Pattern.compile("jvirtualenv-(?:\\d+-){8}(\\d+)-(\\d+)\\.(?:jsa|aot)");
     /** What -Xlog:class+load prints for the main class when it comes from a mapped archive. */
     private static final String MAIN_FROM_ARCHIVE = "org.jvirtualenv.cli.Main source: shared objects file";
 
@@ -156,18 +156,18 @@ class ClassDataArchiveIT {
     @Test
     void theArchiveGoesIntoTheCacheTheRunUses() {
         assertSucceeded(launcher.run(work, "-q", "--no-seed", "--app-data", "relative-cache", "-p", python, "e1"));
-        assertEquals(1, BuiltLauncher.list(work.resolve("relative-cache/cds"), "jvirtualenv-", ".jsa").size(),
+        assertEquals(1, BuiltLauncher.archives(work.resolve("relative-cache/cds")).size(),
                 "--app-data DIR, relative to the working directory");
         assertFalse(Files.exists(launcher.cds()), "nothing in the default cache");
 
         Path other = tmp.resolve("other cache");
         assertSucceeded(launcher.run(work, "-q", "--no-seed", "--app-data=" + other, "-p", python, "e2"));
-        assertEquals(1, BuiltLauncher.list(other.resolve("cds"), "jvirtualenv-", ".jsa").size(), "--app-data=DIR, with a space");
+        assertEquals(1, BuiltLauncher.archives(other.resolve("cds")).size(), "--app-data=DIR, with a space");
 
         Map<String, String> env = launcher.environment();
         env.put("XDG_CACHE_HOME", tmp.resolve("xdg").toString());
         assertSucceeded(launcher.run(env, work, "-q", "--no-seed", "-p", python, "e3"));
-        assertEquals(1, BuiltLauncher.list(tmp.resolve("xdg/jvirtualenv/cds"), "jvirtualenv-", ".jsa").size(), "XDG_CACHE_HOME");
+        assertEquals(1, BuiltLauncher.archives(tmp.resolve("xdg/jvirtualenv/cds")).size(), "XDG_CACHE_HOME");
         assertFalse(Files.exists(launcher.cds()), "nothing in the default cache");
     }
 
