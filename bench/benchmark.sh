@@ -182,7 +182,7 @@ java_cmd=""
 floor_cmd=""
 java_flags=""
 build_floor() {
-    local real_java fake
+    local real_java fake floor_archive
     if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
         real_java="$JAVA_HOME/bin/java"
     else
@@ -197,7 +197,7 @@ build_floor() {
     [ -s "$run/java-args" ] || die "could not learn the launcher's JVM flags (running $tool with JAVA_HOME=$fake)"
     # Everything before -jar, minus the class-list/archive options, which the floor sets itself.
     java_flags=$(sed -e '/^-jar$/,$d' -e '/^-XX:DumpLoadedClassList=/d' -e '/^-XX:SharedArchiveFile=/d' \
-        -e '/^-Xlog:cds/d' "$run/java-args" | tr '\n' ' ')
+        -e '/^-XX:AOTCache=/d' -e '/^-Xshare:/d' -e '/^-Xlog:cds/d' -e '/^-Xlog:aot/d' "$run/java-args" | tr '\n' ' ')
     java_flags=${java_flags% }
 
     local floor="$run/floor" javac jar
@@ -217,13 +217,26 @@ public final class Hello {
 EOF
     "$javac" -d "$floor/classes" "$floor/src/floor/Hello.java"
     "$jar" --create --file "$floor/hello.jar" --main-class floor.Hello -C "$floor/classes" .
-    # shellcheck disable=SC2086 # the flags are one word each, as the launcher passes them
-    "$real_java" $java_flags -XX:DumpLoadedClassList="$floor/hello.classes" -jar "$floor/hello.jar" >/dev/null
-    # shellcheck disable=SC2086
-    "$real_java" -Xshare:dump -XX:SharedClassListFile="$floor/hello.classes" -XX:SharedArchiveFile="$floor/hello.jsa" \
-        -XX:+UseSerialGC -cp "$floor/hello.jar" >/dev/null 2>&1 || die "could not dump the floor's CDS archive"
+    # The launcher's kind of archive for this JDK: from JDK 25 the AOT cache, trained by one run.
+    local feature
+    feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$real_java")")/release" 2>/dev/null)
+    if [ "${feature:-0}" -ge 25 ]; then
+        # shellcheck disable=SC2086 # the flags are one word each, as the launcher passes them
+        "$real_java" $java_flags -Xlog:disable -XX:AOTMode=record -XX:AOTConfiguration="$floor/hello.aotconf" \
+            -jar "$floor/hello.jar" >/dev/null
+        # shellcheck disable=SC2086
+        "$real_java" $java_flags -XX:AOTMode=create -XX:AOTConfiguration="$floor/hello.aotconf" \
+            -XX:AOTCache="$floor/hello.aot" -cp "$floor/hello.jar" >/dev/null 2>&1 || die "could not make the floor's AOT cache"
+        floor_archive="-XX:AOTCache=$(q "$floor/hello.aot") -Xlog:aot=off"
+    else
+        # shellcheck disable=SC2086
+        "$real_java" $java_flags -XX:DumpLoadedClassList="$floor/hello.classes" -jar "$floor/hello.jar" >/dev/null
+        "$real_java" -Xshare:dump -XX:SharedClassListFile="$floor/hello.classes" -XX:SharedArchiveFile="$floor/hello.jsa" \
+            -XX:+UseSerialGC -cp "$floor/hello.jar" >/dev/null 2>&1 || die "could not dump the floor's CDS archive"
+        floor_archive="-XX:SharedArchiveFile=$(q "$floor/hello.jsa")"
+    fi
     java_cmd=$real_java
-    floor_cmd="$(q "$real_java") $java_flags -XX:SharedArchiveFile=$(q "$floor/hello.jsa") -Xlog:cds=off -jar $(q "$floor/hello.jar")"
+    floor_cmd="$(q "$real_java") $java_flags $floor_archive -Xlog:cds=off -jar $(q "$floor/hello.jar")"
 }
 
 # --- pyenv for (c) ----------------------------------------------------------------------------
