@@ -44,8 +44,8 @@ if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA=$JAVA_HOME/bin
 # seeded 172 -> 161 ms, medians).
 # No core file, and the JVM's crash reports go to the cache (below) or nowhere: never into the
 # caller's directory.
-# (org.jvirtualenv.launcher.ArchiveDump starts its JVMs with the same collector and compilers, which
-# an archive must be made with to map.)
+# (org.jvirtualenv.launcher.ArchiveDump starts its JVMs with the same collector and compilers: an
+# AOT cache made under other settings may not map, and its profiles would be of another setup.)
 OPTS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:CICompilerCount=1 -Xlog:cds=off -XX:-UsePerfData -XX:-CreateCoredumpOnCrash -Dfile.encoding=UTF-8"
 CRASH_LOG=-XX:ErrorFile=/dev/null
 CRASH_REPLAY=-XX:ReplayDataFile=/dev/null

@@ -109,15 +109,17 @@ final class ArchiveDump {
      * The JDK's AOT cache (JDK 25+), trained by a creation like this run's in the private work
      * directory, assembled and checked to map; null when any step failed (the caller then dumps a
      * static archive). Beyond what a static archive holds, it has the classes linked and the
-     * method profiles of a whole run: on JDK 25, 15 paired runs each, a seeded creation took 111
-     * against 121 ms and a --no-seed one 79 against 87 ms. It is trained by a separate run because
-     * the JVM writes a run's AOT configuration only as it exits, after this code.
+     * method profiles of a whole run: on Temurin 25, 15 paired runs through the launcher, a seeded
+     * creation took 117 against 125 ms and a --no-seed one 81 against 92 ms. It is trained by a
+     * separate run because the JVM writes a run's AOT configuration only as it exits, after this
+     * code.
      */
     private Path trainedAotCache(Path work) throws IOException {
         Path configuration = work.resolve("training.aotconf");
         Path archive = work.resolve("archive" + CdsDirectory.AOT_CACHE);
         // Told, as the launcher tells a run that maps an archive, of one in cds/ (a name no
-        // archive has), so that it also does a mapped run's bookkeeping after the report.
+        // archive has, so it removes nothing), so that it also does a mapped run's bookkeeping
+        // after the report and the cache holds those classes too.
         List<String> trainingRun = new ArrayList<>(List.of("-XX:AOTMode=record", "-XX:AOTConfiguration=" + configuration,
                 "-D" + ClassDataArchive.MAPPED + "=" + cds.dir().resolve(build + "-training" + CdsDirectory.AOT_CACHE),
                 "-jar", jar.toString()));
