@@ -93,16 +93,11 @@ final class ArchiveDump {
      */
     private Path staticArchive(Path work) throws IOException {
         Path archive = work.resolve("archive" + CdsDirectory.STATIC_ARCHIVE);
-        if (!runJava(work, null, "-Xshare:dump", "-XX:SharedClassListFile=" + recording,
-                "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString())) {
-            LOG.debug("dumping the class-data archive failed");
-            return null;
-        }
-        if (!runJava(work, null, "-Xshare:on", "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString(), "-version")) {
-            LOG.debug("the JVM cannot map the class-data archive it dumped: not published");
-            return null;
-        }
-        return archive;
+        boolean made = step(work, "dumping the class-data archive failed", null, "-Xshare:dump",
+                "-XX:SharedClassListFile=" + recording, "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString())
+                && step(work, "the JVM cannot map the class-data archive it dumped: not published", null, "-Xshare:on",
+                        "-XX:SharedArchiveFile=" + archive, "-cp", jar.toString(), "-version");
+        return made ? archive : null;
     }
 
     /**
@@ -125,20 +120,13 @@ final class ArchiveDump {
                 "-jar", jar.toString()));
         trainingRun.addAll(training);
         trainingRun.add(work.resolve("env").toString());
-        if (!runJava(work, trainingEnvironment(work), trainingRun.toArray(new String[0]))) {
-            LOG.debug("the AOT cache's training run failed");
-            return null;
-        }
-        if (!runJava(work, null, "-XX:AOTMode=create", "-XX:AOTConfiguration=" + configuration,
-                "-XX:AOTCache=" + archive, "-cp", jar.toString())) {
-            LOG.debug("assembling the AOT cache failed");
-            return null;
-        }
-        if (!runJava(work, null, "-XX:AOTMode=on", "-XX:AOTCache=" + archive, "-cp", jar.toString(), "-version")) {
-            LOG.debug("the JVM cannot map the AOT cache it assembled: not published");
-            return null;
-        }
-        return archive;
+        boolean made = step(work, "the AOT cache's training run failed", trainingEnvironment(work),
+                trainingRun.toArray(new String[0]))
+                && step(work, "assembling the AOT cache failed", null, "-XX:AOTMode=create",
+                        "-XX:AOTConfiguration=" + configuration, "-XX:AOTCache=" + archive, "-cp", jar.toString())
+                && step(work, "the JVM cannot map the AOT cache it assembled: not published", null, "-XX:AOTMode=on",
+                        "-XX:AOTCache=" + archive, "-cp", jar.toString(), "-version");
+        return made ? archive : null;
     }
 
     /**
@@ -156,6 +144,16 @@ final class ArchiveDump {
         }
         environment.put("HOME", work.toString());
         return environment;
+    }
+
+    /** {@link #runJava}, saying {@code failure} in the debug log when it fails. */
+    private boolean step(Path work, String failure, Map<String, String> environment, String... arguments)
+            throws IOException {
+        if (runJava(work, environment, arguments)) {
+            return true;
+        }
+        LOG.debug(failure);
+        return false;
     }
 
     /**
