@@ -30,8 +30,6 @@ import org.slf4j.LoggerFactory;
 final class ArchiveDump {
     private static final Logger LOG = LoggerFactory.getLogger(ArchiveDump.class);
     private static final long TIMEOUT_SECONDS = 120;
-    /** Whether this JVM makes the AOT cache (JDK 25: one run's configuration, method profiles). */
-    private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
 
     private final CdsDirectory cds;
     private final Path recording;
@@ -42,7 +40,8 @@ final class ArchiveDump {
 
     /**
      * @param build the archive's name without its own facts ({@code jvirtualenv-<build>}, see {@link CdsDirectory})
-     * @param training the options of a creation like this run's, without its destination; empty for none
+     * @param training the options of a creation like this run's, without its destination, to
+     *                 train an AOT cache with; empty for a static archive (a JDK before 25)
      */
     ArchiveDump(CdsDirectory cds, Path recording, String build, Path java, Path jar, List<String> training) {
         this.cds = cds;
@@ -71,7 +70,7 @@ final class ArchiveDump {
             cds.sweep(recording);
             Path work = Files.createTempDirectory(cds.dir(), ".dump-");
             try {
-                Path archive = AOT_CACHE && !training.isEmpty() ? trainedAotCache(work) : null;
+                Path archive = training.isEmpty() ? null : trainedAotCache(work);
                 if (archive == null) {
                     archive = staticArchive(work);
                 }

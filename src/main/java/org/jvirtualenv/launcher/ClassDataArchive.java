@@ -38,6 +38,8 @@ public final class ClassDataArchive {
     static final String ARCHIVE = "jvirtualenv.cds.archive";
     /** The archive the launcher asked the JVM to map. */
     static final String MAPPED = "jvirtualenv.cds.mapped";
+    /** Whether this JVM makes the AOT cache (JDK 25: one run's configuration, method profiles). */
+    private static final boolean AOT_CACHE = Runtime.version().feature() >= 25;
 
     /**
      * The environment this run created: where its cache is, whether it may be written, and the
@@ -170,7 +172,8 @@ public final class ClassDataArchive {
                             && mayWrite(creation, launch.archivePrefix())
                             && creation.cds().dir().equals(launch.recording().getParent())) {
                         new ArchiveDump(creation.cds(), launch.recording(), launch.archivePrefix().getFileName().toString(),
-                                launch.java(), launch.jar(), creation.training()).run(launch.archivesBefore());
+                                launch.java(), launch.jar(), AOT_CACHE ? creation.training() : List.of())
+                                .run(launch.archivesBefore());
                     }
                 } finally {
                     Files.deleteIfExists(launch.recording());
