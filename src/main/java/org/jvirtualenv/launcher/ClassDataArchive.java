@@ -52,10 +52,6 @@ public final class ClassDataArchive {
             training = List.copyOf(training);
         }
 
-        Creation(Path appData, boolean readOnly) {
-            this(appData, readOnly, List.of());
-        }
-
         CdsDirectory cds() {
             return new CdsDirectory(appData.resolve("cds"));
         }

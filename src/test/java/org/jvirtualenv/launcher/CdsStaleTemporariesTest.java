@@ -65,7 +65,7 @@ class CdsStaleTemporariesTest {
 
     @Test
     void aCreationWithTheArchiveRemovesWhatKilledRunsLeftOverAnHourAgo() throws IOException {
-        ClassDataArchive.finish(mapping(), new Creation(cache, false), true);
+        ClassDataArchive.finish(mapping(), new Creation(cache, false, List.of()), true);
         assertEquals(Stream.concat(Stream.of(archive), young.stream()).sorted().toList(), entries());
     }
 
@@ -73,10 +73,10 @@ class CdsStaleTemporariesTest {
     void nothingIsRemovedByARunThatMayNotWriteThere() throws IOException {
         List<Path> before = entries();
         ClassDataArchive.finish(mapping(), null, true);
-        ClassDataArchive.finish(mapping(), new Creation(cache, true), true);
-        ClassDataArchive.finish(mapping(), new Creation(Files.createDirectories(tmp.resolve("other")), false), true);
+        ClassDataArchive.finish(mapping(), new Creation(cache, true, List.of()), true);
+        ClassDataArchive.finish(mapping(), new Creation(Files.createDirectories(tmp.resolve("other")), false, List.of()), true);
         Files.setPosixFilePermissions(cds, PosixFilePermissions.fromString("rwxrwxrwx"));
-        ClassDataArchive.finish(mapping(), new Creation(cache, false), true);
+        ClassDataArchive.finish(mapping(), new Creation(cache, false, List.of()), true);
         assertEquals(before, entries());
     }
 }

@@ -55,14 +55,14 @@ class ClassDataArchiveTest {
 
     @Test
     void aReadOnlyRunOnlyDeletesItsRecording() {
-        ClassDataArchive.finish(recordingLaunch(cds), new Creation(cache, true), true);
+        ClassDataArchive.finish(recordingLaunch(cds), new Creation(cache, true, List.of()), true);
         assertEquals(List.of(mapped), entries());
     }
 
     @Test
     void aRunWhoseCacheIsNotTheOneTheLauncherLookedAtOnlyDeletesItsRecording() throws IOException {
         Path other = Files.createDirectories(tmp.resolve("other"));
-        ClassDataArchive.finish(recordingLaunch(cds), new Creation(other, false), true);
+        ClassDataArchive.finish(recordingLaunch(cds), new Creation(other, false, List.of()), true);
         assertEquals(List.of(mapped), entries());
         assertEquals(List.of(), BuiltLauncher.names(other));
     }
@@ -70,29 +70,29 @@ class ClassDataArchiveTest {
     @Test
     void aCdsDirectoryOthersCanWriteGetsNoArchive() throws IOException {
         Files.setPosixFilePermissions(cds, PosixFilePermissions.fromString("rwxrwxrwx"));
-        ClassDataArchive.finish(recordingLaunch(cds), new Creation(cache, false), true);
+        ClassDataArchive.finish(recordingLaunch(cds), new Creation(cache, false, List.of()), true);
         assertEquals(List.of(mapped), entries(), "no lock, no temporary directory, no archive");
     }
 
     @Test
     void anArchiveTheJvmCouldNotUseIsRemovedByACreation() {
-        ClassDataArchive.finish(mappingLaunch(), new Creation(cache, false), false);
+        ClassDataArchive.finish(mappingLaunch(), new Creation(cache, false, List.of()), false);
         assertFalse(Files.exists(mapped));
     }
 
     @Test
     void anArchiveTheJvmUsesIsKept() {
-        ClassDataArchive.finish(mappingLaunch(), new Creation(cache, false), true);
+        ClassDataArchive.finish(mappingLaunch(), new Creation(cache, false, List.of()), true);
         assertTrue(Files.exists(mapped));
     }
 
     @Test
     void anUnusableArchiveIsKeptWhenTheRunMayNotWriteThere() throws IOException {
         ClassDataArchive.finish(mappingLaunch(), null, false);
-        ClassDataArchive.finish(mappingLaunch(), new Creation(cache, true), false);
-        ClassDataArchive.finish(mappingLaunch(), new Creation(tmp.resolve("other"), false), false);
+        ClassDataArchive.finish(mappingLaunch(), new Creation(cache, true, List.of()), false);
+        ClassDataArchive.finish(mappingLaunch(), new Creation(tmp.resolve("other"), false, List.of()), false);
         Files.setPosixFilePermissions(cache, PosixFilePermissions.fromString("rwxrwxrwx"));
-        ClassDataArchive.finish(mappingLaunch(), new Creation(cache, false), false);
+        ClassDataArchive.finish(mappingLaunch(), new Creation(cache, false, List.of()), false);
         assertTrue(Files.exists(mapped));
     }
 
