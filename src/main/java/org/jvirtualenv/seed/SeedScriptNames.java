@@ -10,10 +10,11 @@ import java.util.stream.Collectors;
 import org.jvirtualenv.discovery.PythonVersion;
 
 /**
- * Console-script names for seeded distributions, as pip names its own: {@code name},
- * {@code nameX} and {@code nameX.Y} for the target version. Names a wheel declares for the
- * version it was built on ({@code pip3}, {@code pip3.10}) are folded into their base name first,
- * so an env never gets a {@code pip3.10} that belongs to another interpreter.
+ * Console-script names for seeded distributions, as virtualenv's seeder names them: {@code name},
+ * {@code nameX}, {@code name-X.Y} and {@code nameX.Y} for the target version (pip itself makes all
+ * but {@code name-X.Y}, which scripts written for virtualenv environments may call). Names a wheel
+ * declares for the version it was built on ({@code pip3}, {@code pip3.10}) are folded into their
+ * base name first, so an env never gets a {@code pip3.10} that belongs to another interpreter.
  */
 public final class SeedScriptNames implements UnaryOperator<List<EntryPoint>> {
     private final PythonVersion target;
@@ -36,6 +37,7 @@ public final class SeedScriptNames implements UnaryOperator<List<EntryPoint>> {
         for (EntryPoint ep : byBase.values()) {
             result.add(ep);
             result.add(ep.renamed(ep.name() + target.major()));
+            result.add(ep.renamed(ep.name() + "-" + target.major() + "." + target.minor()));
             result.add(ep.renamed(ep.name() + target.major() + "." + target.minor()));
         }
         return result;

@@ -72,10 +72,13 @@ class CreateEnvironmentTest {
         assertFalse(sysPath.stream().anyMatch(p -> p.startsWith(result.python().basePrefix())
                 && (p.endsWith("site-packages") || p.endsWith("dist-packages"))), "base site-packages not on sys.path: " + sysPath);
 
-        // The environment's pip is its own.
-        ProcessResult pipVersion = Run.command(env, tmp, dest.resolve("bin/pip").toString(), "--version");
-        assertEquals(0, pipVersion.exitCode(), pipVersion.describe());
-        assertTrue(pipVersion.stdout().contains(envSite), pipVersion.stdout());
+        // The environment's pip is its own, under each name virtualenv gives it.
+        String minor = python.major() + "." + python.minor();
+        for (String name : List.of("pip", "pip" + python.major(), "pip-" + minor, "pip" + minor)) {
+            ProcessResult pipVersion = Run.command(env, tmp, dest.resolve("bin").resolve(name).toString(), "--version");
+            assertEquals(0, pipVersion.exitCode(), name + ": " + pipVersion.describe());
+            assertTrue(pipVersion.stdout().contains(envSite), name + ": " + pipVersion.stdout());
+        }
 
         // pip installs a wheel built here, offline; its console script runs; uninstall removes it all.
         Path wheels = tmp.resolve("wheels");

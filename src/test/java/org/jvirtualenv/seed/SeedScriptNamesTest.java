@@ -16,13 +16,13 @@ class SeedScriptNamesTest {
 
     @Test
     void namesFollowTheTargetNotTheWheelsBuildPython() {
-        assertEquals(List.of("pip", "pip3", "pip3.12"), apply("pip", "pip3", "pip3.10"));
-        assertEquals(List.of("wheel", "wheel3", "wheel3.12"), apply("wheel"));
-        assertEquals(List.of("easy_install", "easy_install3", "easy_install3.12"), apply("easy_install", "easy_install-3.8"));
+        assertEquals(List.of("pip", "pip3", "pip-3.12", "pip3.12"), apply("pip", "pip3", "pip3.10"));
+        assertEquals(List.of("wheel", "wheel3", "wheel-3.12", "wheel3.12"), apply("wheel"));
+        assertEquals(List.of("easy_install", "easy_install3", "easy_install-3.12", "easy_install3.12"), apply("easy_install", "easy_install-3.8"));
     }
 
     @Test
     void aNameThatOnlyLooksVersionedIsKept() {
-        assertEquals(List.of("2to3", "2to33", "2to33.12", "py2", "py23", "py23.12"), apply("2to3", "py2"));
+        assertEquals(List.of("2to3", "2to33", "2to3-3.12", "2to33.12", "py2", "py23", "py2-3.12", "py23.12"), apply("2to3", "py2"));
     }
 }
