@@ -48,14 +48,15 @@ class SeedingTest {
         m.put("pip", switch (v) {
             case "2.7", "3.6" -> "19.2.3";
             case "3.7" -> "23.2.1";
-            case "3.8", "3.9" -> "24.2";
+            case "3.8" -> "24.2";
+            case "3.9" -> "26.0.1";
             default -> "26.2.1";
         });
         m.put("setuptools", switch (v) {
             case "2.7" -> "41.2.0";
             case "3.6" -> "58.1.0";
             case "3.7", "3.8" -> "66.1.1";
-            case "3.9" -> "80.9.0";
+            case "3.9" -> "82.0.1";
             case "3.10", "3.11" -> "84.0.0";
             default -> null;
         });

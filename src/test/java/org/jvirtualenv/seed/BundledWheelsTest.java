@@ -52,12 +52,13 @@ class BundledWheelsTest {
     void newestWheelThatRunsOnEachTargetIsChosen() {
         WheelChoice choice = new WheelChoice(BundledWheels.load().all());
         assertEquals("26.2.1", version(choice, "pip", 3, 13));
-        assertEquals("24.2", version(choice, "pip", 3, 9));
+        assertEquals("26.0.1", version(choice, "pip", 3, 9));
+        assertEquals("24.2", version(choice, "pip", 3, 8));
         assertEquals("23.2.1", version(choice, "pip", 3, 7));
         assertEquals("19.2.3", version(choice, "pip", 3, 6));
         assertEquals("19.2.3", version(choice, "pip", 2, 7));
         assertEquals("84.0.0", version(choice, "setuptools", 3, 11));
-        assertEquals("80.9.0", version(choice, "setuptools", 3, 9));
+        assertEquals("82.0.1", version(choice, "setuptools", 3, 9));
         assertEquals("66.1.1", version(choice, "setuptools", 3, 8));
         assertEquals("58.1.0", version(choice, "setuptools", 3, 6));
         assertEquals("41.2.0", version(choice, "setuptools", 2, 7));
