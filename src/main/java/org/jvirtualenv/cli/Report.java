@@ -68,9 +68,8 @@ final class Report {
             for (String skipped : result.seed().skipped()) {
                 out.append("    skipped ").append(skipped).append('\n');
             }
-        } else {
-            out.append("  seeder NoneSeeder()\n");
         }
+        // Without seeding virtualenv 21 leaves the seeder line out, and so does this report.
         out.append("  activators ").append(String.join(",", result.activators())).append('\n');
         if (result.relocation() != null) {
             out.append("  relocatable: ").append(summary(result.relocation())).append('\n');

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.Virtualenv;
@@ -61,6 +62,16 @@ class CliTest {
         assertTrue(lines[3].startsWith("    added seed packages: pip=="), lines[3]);
         assertTrue(r.stdout().contains("  activators "), r.stdout());
         assertTrue(Files.isExecutable(tmp.resolve("venv/bin/pip")));
+    }
+
+    @Test
+    void anUnseededReportHasNoSeederLine() {
+        ProcessResult r = Cli.run(env, tmp, "--no-seed", "-p", python, "bare");
+        assertEquals(0, r.exitCode(), r.describe());
+        List<String> lines = r.stdout().lines().toList();
+        assertEquals(3, lines.size(), r.stdout());
+        assertTrue(lines.get(1).startsWith("  creator CPython3Posix("), r.stdout());
+        assertTrue(lines.get(2).startsWith("  activators BashActivator,"), r.stdout());
     }
 
     @Test
