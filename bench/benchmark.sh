@@ -4,7 +4,7 @@
 #
 # usage: bench/benchmark.sh [-n RUNS] [-p PYTHON] [-t TOOL] [-V VIRTUALENV21] [-w WORKDIR]
 #                           [-c CASES] [-b OTHER_TOOL] [--no-hyperfine] [--delete-between]
-#                           [--breakdown]
+#                           [--breakdown] [--warm]
 #   -n RUNS         timed runs per command (default 10), alternated round by round
 #   -p PYTHON       the explicit 3.11 interpreter (default: the highest pyenv 3.11.x, else
 #                   /usr/bin/python3.11)
@@ -21,6 +21,8 @@
 #                   it was found to charge every run for the runs before it (see bench/README.md);
 #                   by default they are set aside and deleted at the end
 #   --breakdown     instead of the comparison, show where this tool's time goes
+#   --warm          instead of the comparison, time creations repeated inside one JVM: what a
+#                   process kept running between commands could reach (see bench/README.md)
 # Cases and targets (ratio of medians, this tool / the baseline):
 #   (a) seeded creation, -p PYTHON                       <= 0.30 x virtualenv 21
 #   (b) --no-seed, -p PYTHON                             <= 0.30 x virtualenv 21 --no-seed
@@ -56,6 +58,7 @@ while [ $# -gt 0 ]; do
         --no-hyperfine) hyperfine=""; shift ;;
         --delete-between) delete_between=1; shift ;;
         --breakdown) mode=breakdown; shift ;;
+        --warm) mode=warm; shift ;;
         -h|--help) usage 0 ;;
         *) echo "benchmark: unknown argument '$1'" >&2; usage 2 ;;
     esac
@@ -428,6 +431,31 @@ if [ "$mode" = breakdown ]; then
     }
     report_vv "seeded creation" "$seeded"
     report_vv "--no-seed creation" "$jv_env $(q "$tool") -vv --no-seed -p $(q "$python") $(q "$env_dir")"
+    exit 0
+fi
+
+# =================================================================================================
+if [ "$mode" = warm ]; then
+    # RUNS creations of each kind in one JVM (the launcher's java and flags, no class-data archive:
+    # by the second half every method has run many times), through the CLI's own entry point.
+    # The second half's median is the work itself, without the JVM's start or first runs.
+    build_floor
+    warm_runs=$((runs < 10 ? 20 : 2 * runs))
+    echo "creations repeated in one JVM ($java_cmd), median of the last $((warm_runs / 2)) of $warm_runs [min .. max]"
+    for kind in seeded --no-seed; do
+        local_work="$run/warm-${kind#--}"
+        mkdir -p "$local_work"
+        extra=()
+        [ "$kind" = seeded ] || extra=(--no-seed)
+        # shellcheck disable=SC2086 # the launcher's flags, one word each
+        (cd "$run" && env -i PATH="$base_path" HOME="$run/home-warm" LANG=C.UTF-8 XDG_CACHE_HOME="$run/home-warm/.cache" \
+            XDG_CONFIG_HOME="$run/home-warm/.config" XDG_DATA_HOME="$run/home-warm/.local/share" \
+            "$java_cmd" $java_flags -cp "$tool" "$here/WarmCreations.java" "$local_work" "$warm_runs" \
+            -q -p "$python" "${extra[@]}") > "$run/warm.times" || die "the repeated creations ($kind) failed"
+        tail -n "$((warm_runs / 2))" "$run/warm.times" > "$run/warm.second-half"
+        read -r m lo hi < <(stats "$run/warm.second-half")
+        printf '  %-20s %8s ms  [%s .. %s]\n' "$kind" "$m" "$lo" "$hi"
+    done
     exit 0
 fi
 
