@@ -1,6 +1,8 @@
 package org.jvirtualenv.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.jvirtualenv.CreateRequest;
 import org.jvirtualenv.CreateResult;
@@ -52,15 +54,21 @@ final class Report {
         SeedOptions seed = req.seed();
         if (seed.enabled()) {
             // As virtualenv 21 prints it: the download flag, then each distribution that is seeded.
-            out.append(seed.seeder() == SeederKind.PIP ? "  seeder PipInvoke(" : "  seeder FromAppData(")
-                    .append("download=").append(py(seed.download())).append(", ");
+            List<String> fields = new ArrayList<>();
+            fields.add("download=" + py(seed.download()));
             // Each distribution's choice as the seeder decided it (the defaults depend on the target).
             for (Map.Entry<String, String> choice : result.seed().choices().entrySet()) {
                 if (!choice.getValue().equals(SeedChoice.NONE.text())) {
-                    out.append(choice.getKey()).append('=').append(choice.getValue()).append(", ");
+                    fields.add(choice.getKey() + "=" + choice.getValue());
                 }
             }
-            out.append("via=").append(result.seed().via()).append(", app_data_dir=").append(seed.appData()).append(")\n");
+            // pip's own seeding has no link mode and, for virtualenv 21, no cache to name.
+            if (seed.seeder() != SeederKind.PIP) {
+                fields.add("via=" + result.seed().via());
+                fields.add("app_data_dir=" + seed.appData());
+            }
+            out.append(seed.seeder() == SeederKind.PIP ? "  seeder PipInvoke(" : "  seeder FromAppData(")
+                    .append(String.join(", ", fields)).append(")\n");
             if (!result.seed().installed().isEmpty()) {
                 out.append("    added seed packages: ").append(String.join(", ",
                         result.seed().installed().stream().map(InstalledDistribution::pinned).toList())).append('\n');

@@ -75,6 +75,15 @@ class CliTest {
     }
 
     @Test
+    void pipSeedingIsReportedAsVirtualenvReportsItsPipInvoke() {
+        ProcessResult r = Cli.run(env, tmp, "--seeder", "pip", "-p", python, "viapip");
+        assertEquals(0, r.exitCode(), r.describe());
+        String seeder = r.stdout().lines().filter(l -> l.startsWith("  seeder ")).findFirst().orElse("");
+        // virtualenv 21 names neither a link mode nor a cache for it.
+        assertTrue(seeder.matches("  seeder PipInvoke\\(download=False, pip=bundle(, setuptools=bundle)?\\)"), r.stdout());
+    }
+
+    @Test
     void quietPrintsNothingAndVerboseExplains() {
         ProcessResult quiet = Cli.run(env, tmp, "-q", "--no-seed", "-p", python, "q");
         assertEquals(0, quiet.exitCode(), quiet.describe());
