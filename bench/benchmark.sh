@@ -436,9 +436,10 @@ fi
 
 # =================================================================================================
 if [ "$mode" = warm ]; then
-    # RUNS creations of each kind in one JVM (the launcher's java and flags, no class-data archive:
-    # by the second half every method has run many times), through the CLI's own entry point.
-    # The second half's median is the work itself, without the JVM's start or first runs.
+    # 2 x RUNS creations (at least 20) of each kind in one JVM, with the launcher's java and flags
+    # but no class-data archive (by the second half every method has run many times), through the
+    # CLI's own entry point. The second half's median is the work itself, without the JVM's start
+    # or first runs. (The launcher's -Djvirtualenv.cds.* properties are inert here: only main reads them.)
     build_floor
     warm_runs=$((runs < 10 ? 20 : 2 * runs))
     echo "creations repeated in one JVM ($java_cmd), median of the last $((warm_runs / 2)) of $warm_runs [min .. max]"
