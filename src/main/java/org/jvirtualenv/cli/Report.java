@@ -54,6 +54,7 @@ final class Report {
         SeedOptions seed = req.seed();
         if (seed.enabled()) {
             // As virtualenv 21 prints it: the download flag, then each distribution that is seeded.
+            boolean pipInvoke = seed.seeder() == SeederKind.PIP;
             List<String> fields = new ArrayList<>();
             fields.add("download=" + py(seed.download()));
             // Each distribution's choice as the seeder decided it (the defaults depend on the target).
@@ -63,11 +64,11 @@ final class Report {
                 }
             }
             // pip's own seeding has no link mode and, for virtualenv 21, no cache to name.
-            if (seed.seeder() != SeederKind.PIP) {
+            if (!pipInvoke) {
                 fields.add("via=" + result.seed().via());
                 fields.add("app_data_dir=" + seed.appData());
             }
-            out.append(seed.seeder() == SeederKind.PIP ? "  seeder PipInvoke(" : "  seeder FromAppData(")
+            out.append(pipInvoke ? "  seeder PipInvoke(" : "  seeder FromAppData(")
                     .append(String.join(", ", fields)).append(")\n");
             if (!result.seed().installed().isEmpty()) {
                 out.append("    added seed packages: ").append(String.join(", ",
