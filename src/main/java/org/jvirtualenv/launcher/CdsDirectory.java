@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.jvirtualenv.appdata.Ownership;
@@ -34,6 +36,18 @@ record CdsDirectory(Path dir) {
     static final String AOT_CACHE = ".aot";
     private static final LinkOption NOFOLLOW = LinkOption.NOFOLLOW_LINKS;
 
+    /**
+     * Each upgrade of the tool, each JDK update and each copy of the tool file is a build of its
+     * own, with an archive of about 15 MB that nothing else would ever remove. Which builds are
+     * still run cannot be told from here (a build is named by inodes, not paths), so the newest
+     * published are kept: enough for a tool run on two JDKs, or installed twice. An older build
+     * that runs again records and dumps its archive once more, the cost of one first run.
+     */
+    static final int OTHER_BUILDS_KEPT = 3;
+
+    /** The name every archive of this tool starts with, whatever its build. */
+    private static final String PREFIX = "jvirtualenv-";
+
     /** This build's archives whose names still match their size and mtime: those the launcher would map. */
     List<Path> archives(String build) throws IOException {
         List<Path> intact = new ArrayList<>();
@@ -50,21 +64,58 @@ record CdsDirectory(Path dir) {
 
     /**
      * Moves a finished archive (named {@code *.jsa} or {@code *.aot} for its kind) into place
-     * under its published name, then removes this build's other archives of either kind and the
-     * crash reports that kept them from being mapped.
+     * under its published name, then removes this build's other archives of either kind, the
+     * crash reports that kept them from being mapped, and all but the {@link #OTHER_BUILDS_KEPT}
+     * newest archives of other builds.
      */
     Path publish(String build, Path archive) throws IOException {
         Path target = publishedName(build, Files.readAttributes(archive, BasicFileAttributes.class, NOFOLLOW), suffix(archive));
         Files.move(archive, target, StandardCopyOption.ATOMIC_MOVE);
+        List<Path> otherBuilds = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
                 String name = entry.getFileName().toString();
                 if (name.startsWith("crash-") || name.startsWith(build + "-") && !suffix(entry).isEmpty() && !entry.equals(target)) {
                     Files.deleteIfExists(entry);
+                } else if (name.startsWith(PREFIX) && !suffix(entry).isEmpty() && !entry.equals(target)) {
+                    otherBuilds.add(entry);
                 }
             }
         }
+        removeAllButNewest(otherBuilds, OTHER_BUILDS_KEPT);
         return target;
+    }
+
+    /**
+     * Deletes all of {@code archives} but the {@code kept} most recently published (newest
+     * modification time; an archive's is when it was dumped, as its name records). A run of
+     * another build that maps one of them meanwhile keeps its mapping; one that is about to start
+     * finds it gone and runs without an archive.
+     */
+    private static void removeAllButNewest(List<Path> archives, int kept) throws IOException {
+        if (archives.size() <= kept) {
+            return;
+        }
+        List<Published> byAge = new ArrayList<>();
+        for (Path archive : archives) {
+            try {
+                BasicFileAttributes attributes = Files.readAttributes(archive, BasicFileAttributes.class, NOFOLLOW);
+                if (attributes.isRegularFile()) {
+                    byAge.add(new Published(archive, attributes.lastModifiedTime().toMillis()));
+                }
+            } catch (NoSuchFileException e) {
+                // Removed by someone else meanwhile: nothing to keep or delete.
+            }
+        }
+        byAge.sort(Comparator.comparingLong(Published::modified).reversed()
+                .thenComparing(published -> published.file().getFileName().toString()));
+        for (Published stale : byAge.subList(Math.min(kept, byAge.size()), byAge.size())) {
+            Files.deleteIfExists(stale.file());
+        }
+    }
+
+    /** An archive in cds/ and its modification time in milliseconds. */
+    private record Published(Path file, long modified) {
     }
 
     /**

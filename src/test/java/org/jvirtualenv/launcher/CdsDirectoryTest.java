@@ -7,6 +7,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -38,6 +41,31 @@ class CdsDirectoryTest {
         assertEquals(List.of(published), dir.archives(BUILD));
         assertEquals(List.of(".dump-1", published.getFileName().toString(), otherBuild.getFileName().toString()),
                 names(cds), "the static archive " + older.getFileName() + " is gone, another build's kept");
+    }
+
+    @Test
+    void publishingKeepsOnlyTheNewestArchivesOfOtherBuilds() throws IOException {
+        CdsDirectory dir = new CdsDirectory(cds);
+        // Five other builds (an upgrade, a JDK update, a copy each), published an hour apart, in
+        // neither name nor creation order; the oldest two are the upgrades' leftovers.
+        long hour = 3_600_000L;
+        long now = System.currentTimeMillis();
+        List<String> byAge = List.of("jvirtualenv-5-5-5-5-5-5-5-5-1-1.aot", "jvirtualenv-2-2-2-2-2-2-2-2-1-1.jsa",
+                "jvirtualenv-4-4-4-4-4-4-4-4-1-1.jsa", "jvirtualenv-1-1-1-1-1-1-1-1-1-1.jsa",
+                "jvirtualenv-3-3-3-3-3-3-3-3-1-1.aot");
+        for (int i = 0; i < byAge.size(); i++) {
+            Path archive = Files.writeString(cds.resolve(byAge.get(i)), "archive " + i);
+            Files.setLastModifiedTime(archive, FileTime.fromMillis(now - (i + 1) * hour));
+        }
+        Files.createDirectories(cds.resolve(".dump-2"));
+        Files.writeString(cds.resolve(".dump.lock"), "");
+
+        Path published = dir.publish(BUILD, Files.writeString(cds.resolve("made.jsa"), "static"));
+
+        List<String> expected = new ArrayList<>(List.of(".dump-2", ".dump.lock", published.getFileName().toString()));
+        expected.addAll(byAge.subList(0, CdsDirectory.OTHER_BUILDS_KEPT));
+        Collections.sort(expected);
+        assertEquals(expected, names(cds), "the two archives published longest ago are gone, the rest kept");
     }
 
     @Test
