@@ -48,6 +48,11 @@ public record AppData(Path root) {
             PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
     /** What {@link #reset} leaves in place. */
     private static final Set<String> KEPT_BY_RESET = Set.of("locks", "cds");
+    /**
+     * How many environment lock files there may be: enough that two creations at once rarely
+     * share one (1 in 1,024 for two paths), few enough that locks/ stays small.
+     */
+    static final int ENVIRONMENT_LOCKS = 1024;
     /** Per environment lock file: the turn of this JVM's callers (see {@link #lockEnvironment}). */
     private static final ConcurrentHashMap<Path, ReentrantLock> ENVIRONMENTS = new ConcurrentHashMap<>();
 
@@ -214,8 +219,10 @@ public record AppData(Path root) {
         ensureDirectory(root);
         ensureDirectory(locks());
         String key = dest.toAbsolutePath().normalize().toString();
-        // A short name from the path; two paths sharing it only take turns, which is harmless.
-        Path file = locks().resolve("env-" + Integer.toHexString(key.hashCode()) + "-" + key.length() + ".lock");
+        // One of a fixed set of files, chosen by the path: a file per path would be left behind
+        // for every environment ever made (a CI job making each in a new temporary folder adds
+        // thousands). Two paths sharing a file only take turns, which is harmless.
+        Path file = locks().resolve("env-" + Integer.toHexString(Math.floorMod(key.hashCode(), ENVIRONMENT_LOCKS)) + ".lock");
         return acquire(file, ENVIRONMENTS.computeIfAbsent(file, f -> new ReentrantLock()));
     }
 

@@ -174,4 +174,38 @@ class CacheAccessTest {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void environmentLocksLeaveABoundedSetOfFilesAndOneDestinationAlwaysTakesTurns() throws Exception {
+        AppData cache = new AppData(cache("rwx------"));
+        // As a CI job makes them: each environment in a new temporary folder.
+        for (int i = 0; i < 3 * AppData.ENVIRONMENT_LOCKS; i++) {
+            cache.lockEnvironment(tmp.resolve("job-" + i).resolve("venv")).close();
+        }
+        try (Stream<Path> files = Files.list(cache.locks())) {
+            long count = files.filter(f -> f.getFileName().toString().startsWith("env-")).count();
+            assertTrue(count <= AppData.ENVIRONMENT_LOCKS, count + " environment lock files");
+        }
+
+        Path dest = tmp.resolve("project/.venv");
+        ExecutorService pool = Executors.newFixedThreadPool(1);
+        AppData.Lock held = cache.lockEnvironment(dest);
+        try {
+            // The same place, spelled another way, waits for the holder.
+            Future<?> second = pool.submit(() -> {
+                cache.lockEnvironment(tmp.resolve("project/./x/../.venv")).close();
+                return null;
+            });
+            try {
+                second.get(300, TimeUnit.MILLISECONDS);
+                throw new AssertionError("a second creation of the same environment did not wait");
+            } catch (TimeoutException expected) {
+                // still waiting, as it should
+            }
+            held.close();
+            second.get(5, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
