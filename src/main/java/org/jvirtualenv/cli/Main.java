@@ -6,6 +6,8 @@ import java.util.Map;
 import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.config.ConfigFile;
 import org.jvirtualenv.config.ConfigSources;
+import org.jvirtualenv.config.Options;
+import org.jvirtualenv.config.UsageErrors;
 import org.jvirtualenv.launcher.ClassDataArchive;
 import picocli.CommandLine;
 
@@ -59,7 +61,8 @@ public final class Main {
             return 0;
         }
         Warmup.start();
-        return commandLine(out, err, verbosity, sources, workDir).execute(args);
+        CommandLine cli = commandLine(out, err, verbosity, sources, workDir);
+        return cli.execute(Options.withoutRepeatedFlags(cli.getCommandSpec(), args));
     }
 
     /**
@@ -117,7 +120,7 @@ public final class Main {
 
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
-            err.println("virtualenv: error: " + ex.getMessage() + " (see virtualenv --help)");
+            err.println("virtualenv: error: " + UsageErrors.message(ex, args) + " (see virtualenv --help)");
             err.flush();
             return VirtualenvException.USAGE;
         }

@@ -27,10 +27,11 @@ public final class CommandLineRequest {
      */
     public static CreateRequest parse(List<String> args, ConfigSources sources, Path workDir) {
         CommandLine cli = new CommandLine(Options.spec(sources));
+        String[] given = Options.withoutRepeatedFlags(cli.getCommandSpec(), args.toArray(new String[0]));
         try {
-            return request(cli.parseArgs(args.toArray(new String[0])), sources, workDir);
+            return request(cli.parseArgs(given), sources, workDir);
         } catch (ParameterException e) {
-            throw new VirtualenvException(VirtualenvException.USAGE, e.getMessage(), e);
+            throw new VirtualenvException(VirtualenvException.USAGE, UsageErrors.message(e, given), e);
         }
     }
 

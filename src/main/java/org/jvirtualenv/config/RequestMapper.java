@@ -16,6 +16,7 @@ import org.jvirtualenv.seed.SeedChoice;
 import org.jvirtualenv.seed.SeederKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Model.ArgSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -112,7 +113,7 @@ final class RequestMapper {
                 request.seedChoice(distribution, SeedChoice.NONE);
             }
         }
-        list(Options.ACTIVATORS).ifPresent(names -> {
+        activators().ifPresent(names -> {
             try {
                 Activators.select(names.value());
             } catch (VirtualenvException e) {
@@ -124,8 +125,19 @@ final class RequestMapper {
         return new Invocation(built, false, built.seed().appData(), sources.environment());
     }
 
-    /** {@code --venv-redirect} always, {@code --no-venv-redirect} never, neither: beside a project. */
+    /**
+     * {@code --venv-redirect} always, {@code --no-venv-redirect} never, neither: beside a project.
+     * Both on the command line: the later one, as virtualenv 21 reads them.
+     */
     private VenvRedirect venvRedirect() {
+        OptionSpec yes = spec.findOption(Options.VENV_REDIRECT);
+        OptionSpec no = spec.findOption(Options.NO_VENV_REDIRECT);
+        for (int i = parsed.matchedArgs().size() - 1; i >= 0; i--) {
+            ArgSpec matched = parsed.matchedArgs().get(i);
+            if (matched == yes || matched == no) {
+                return matched == yes ? VenvRedirect.ALWAYS : VenvRedirect.NEVER;
+            }
+        }
         if (eitherOf(Options.VENV_REDIRECT, Options.NO_VENV_REDIRECT)) {
             return VenvRedirect.ALWAYS;
         }
@@ -206,6 +218,23 @@ final class RequestMapper {
                     String.join(",", values), null)));
         }
         return sources.list(option);
+    }
+
+    /**
+     * {@code --activators}: given more than once, the last one counts, as in virtualenv 21
+     * ({@code --activators bash,fish --activators python} is python alone), where -p and the
+     * other lists add up.
+     */
+    private Optional<Sourced<List<String>>> activators() {
+        OptionSpec option = spec.findOption(Options.ACTIVATORS);
+        List<String> given = option.originalStringValues();
+        if (!parsed.hasMatchedOption(option) || given.size() < 2) {
+            return list(Options.ACTIVATORS);
+        }
+        String last = given.get(given.size() - 1);
+        // Split as picocli splits one occurrence (its splitRegex ","; a one-character split is no regex).
+        List<String> names = List.of(last.split(","));
+        return Optional.of(new Sourced<>(names, new Setting(Setting.Source.COMMAND_LINE, option.longestName(), last, null)));
     }
 
     private static <T> T parse(Sourced<String> value, Function<String, T> parser) {

@@ -195,6 +195,28 @@ class ConfigurationTest {
     }
 
     @Test
+    void anOptionGivenTwiceIsReadAsVirtualenv21ReadsIt() {
+        // The last value wins; a flag stays set; -p adds up.
+        CreateRequest request = request("--prompt", "a", "--prompt=b", "--creator", "builtin", "--creator", "venv",
+                "--clear", "--clear", "--copies", "--always-copy", "--no-download", "--never-download",
+                "-p", "3.12", "-p", "3.11", "d");
+        assertEquals("b", request.prompt());
+        assertEquals(CreatorChoice.VENV, request.creator());
+        assertTrue(request.clear());
+        assertTrue(request.copies());
+        assertEquals(List.of("3.12", "3.11"), request.pythonSpecs());
+        // --activators: the last one alone, not the two together.
+        assertEquals(List.of("python"), request("--activators", "bash,fish", "--activators", "python", "d").activators());
+        assertEquals(List.of("bash", "fish"), request("--activators", "bash,fish", "d").activators());
+        // --venv-redirect and --no-venv-redirect are no exclusive pair: the later one wins.
+        assertEquals(VenvRedirect.NEVER, request("--venv-redirect", "--no-venv-redirect", "d").venvRedirect());
+        assertEquals(VenvRedirect.ALWAYS, request("--no-venv-redirect", "--venv-redirect", "d").venvRedirect());
+        // Two different flags of a pair are still refused.
+        assertTrue(refused("--copies", "--symlinks", "d").getMessage().contains("--symlinks"));
+        assertTrue(refused("--download", "--no-download", "d").getMessage().contains("--no-download"));
+    }
+
+    @Test
     void creatorAndRedirectFromEverySource() throws IOException {
         ini("creator = venv", "no_venv_redirect = true");
         CreateRequest request = request("d");
