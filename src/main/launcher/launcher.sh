@@ -81,12 +81,15 @@ case $VIRTUALENV_READ_ONLY_APP_DATA in
     "" | 0 | [Ff]alse | FALSE | [Nn]o | NO | [Oo]ff | OFF) WRITE=1 ;;
     *) WRITE= ;;
 esac
+# Long options may be shortened to a prefix no other option has, as virtualenv reads them (Java's
+# config.Spellings): from --ap for --app-data and from --rea for --read-only-app-data
+# (SpellingsTest holds these two to the option table).
 prev=
 for arg in "$@"; do
-    case $prev in --app-data) CACHE=$arg ;; esac
+    case $prev in --ap*) case --app-data in "$prev"*) CACHE=$arg ;; esac ;; esac
     case $arg in
-        --app-data=*) CACHE=${arg#--app-data=} ;;
-        --read-only-app-data) WRITE= ;;
+        --ap*=*) case --app-data in "${arg%%=*}"*) CACHE=${arg#*=} ;; esac ;;
+        --rea*) case --read-only-app-data in "$arg"*) WRITE= ;; esac ;;
         --) break ;;
     esac
     prev=$arg

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jvirtualenv.util.VirtualenvException;
 import org.jvirtualenv.config.ConfigFile;
 import org.jvirtualenv.config.ConfigSources;
-import org.jvirtualenv.config.Options;
+import org.jvirtualenv.config.Spellings;
 import org.jvirtualenv.config.UsageErrors;
 import org.jvirtualenv.launcher.ClassDataArchive;
 import picocli.CommandLine;
@@ -62,7 +62,20 @@ public final class Main {
         }
         Warmup.start();
         CommandLine cli = commandLine(out, err, verbosity, sources, workDir);
-        return cli.execute(Options.withoutRepeatedFlags(cli.getCommandSpec(), args));
+        String[] spelled;
+        try {
+            spelled = Spellings.normalize(cli.getCommandSpec(), args);
+        } catch (CommandLine.ParameterException e) {
+            return usageError(err, e, args);
+        }
+        return cli.execute(spelled);
+    }
+
+    /** A command line that cannot be parsed: one line, and the usage exit code. */
+    private static int usageError(PrintWriter err, CommandLine.ParameterException e, String[] args) {
+        err.println("virtualenv: error: " + UsageErrors.message(e, args) + " (see virtualenv --help)");
+        err.flush();
+        return VirtualenvException.USAGE;
     }
 
     /**
@@ -120,9 +133,7 @@ public final class Main {
 
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
-            err.println("virtualenv: error: " + UsageErrors.message(ex, args) + " (see virtualenv --help)");
-            err.flush();
-            return VirtualenvException.USAGE;
+            return usageError(err, ex, args);
         }
 
         @Override
@@ -155,11 +166,11 @@ public final class Main {
             if (arg.equals("--")) {
                 break;
             }
-            if (arg.equals("--verbose")) {
+            if (spells(arg, "--verbose", VERBOSE_FROM)) {
                 verbosity++;
-            } else if (arg.equals("--quiet")) {
+            } else if (spells(arg, "--quiet", QUIET_FROM)) {
                 verbosity--;
-            } else if (arg.equals("--with-traceback")) {
+            } else if (spells(arg, "--with-traceback", TRACEBACK_FROM)) {
                 traceback = true;
             } else if (isVerbosityCluster(arg)) {
                 for (char c : arg.substring(1).toCharArray()) {
@@ -174,6 +185,20 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
         return new Verbosity(verbosity, traceback || verbosity > 0);
+    }
+
+    /**
+     * The shortest prefixes of --verbose, --quiet and --with-traceback that no other option has:
+     * config.Spellings reads them as those options, and so must the verbosity, which is set before
+     * the option table is built (CliOptionsTest holds them to the table).
+     */
+    static final String VERBOSE_FROM = "--verb";
+    static final String QUIET_FROM = "--q";
+    static final String TRACEBACK_FROM = "--with-";
+
+    /** Whether {@code arg} is {@code option}, or a prefix of it from {@code shortest} on. */
+    private static boolean spells(String arg, String option, String shortest) {
+        return arg.length() >= shortest.length() && option.startsWith(arg);
     }
 
     /**

@@ -27,8 +27,9 @@ public final class CommandLineRequest {
      */
     public static CreateRequest parse(List<String> args, ConfigSources sources, Path workDir) {
         CommandLine cli = new CommandLine(Options.spec(sources));
-        String[] given = Options.withoutRepeatedFlags(cli.getCommandSpec(), args.toArray(new String[0]));
+        String[] given = args.toArray(new String[0]);
         try {
+            given = Spellings.normalize(cli.getCommandSpec(), given);
             return request(cli.parseArgs(given), sources, workDir);
         } catch (ParameterException e) {
             throw new VirtualenvException(VirtualenvException.USAGE, UsageErrors.message(e, given), e);

@@ -91,7 +91,7 @@ public final class Options {
         CommandSpec spec = CommandSpec.create().name("virtualenv");
         // An option given twice is no error, as in virtualenv 21 (argparse): the last value wins
         // (--prompt a --prompt b is b), a flag stays set, and the lists of -p, --try-first-with and
-        // --extra-search-dir grow. See also withoutRepeatedFlags and RequestMapper's --activators.
+        // --extra-search-dir grow. See also Spellings and RequestMapper's --activators.
         spec.parser().overwrittenOptionsAllowed(true);
         // A value such as a prompt "${HOME}" from a variable is the user's text, not a template.
         spec.interpolateVariables(false);
@@ -197,31 +197,6 @@ public final class Options {
         spec.addOption(flag("-h, --help", "show this help and exit").toBuilder().usageHelp(true)
                 .userObject(ValueKind.NONE).build());
         return spec;
-    }
-
-    /**
-     * {@code args} without the second and later occurrences of a flag that belongs to an
-     * exclusive pair ({@code --copies --always-copy}, {@code --no-download --no-download}): picocli
-     * counts each occurrence as another use of the pair and refuses the command line, where
-     * virtualenv 21 takes it as the flag given once. Two different flags of a pair stay, and
-     * picocli refuses them as it should. Nothing after {@code --} is looked at.
-     */
-    public static String[] withoutRepeatedFlags(CommandSpec spec, String[] args) {
-        List<String> kept = new ArrayList<>(args.length);
-        List<OptionSpec> seen = new ArrayList<>();
-        boolean options = true;
-        for (String arg : args) {
-            options = options && !arg.equals("--");
-            OptionSpec option = options && arg.startsWith("--") ? spec.findOption(arg) : null;
-            if (option != null && option.group() != null && option.arity().max() == 0) {
-                if (seen.contains(option)) {
-                    continue;
-                }
-                seen.add(option);
-            }
-            kept.add(arg);
-        }
-        return kept.toArray(new String[0]);
     }
 
     private static OptionSpec flag(String names, String description) {

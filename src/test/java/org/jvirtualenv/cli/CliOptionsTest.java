@@ -29,7 +29,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.jvirtualenv.config.CommandLineRequest;
 import org.jvirtualenv.config.ConfigSources;
+import org.jvirtualenv.config.Spellings;
 import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
@@ -243,6 +245,15 @@ class CliOptionsTest {
         assertTrue(lines.get(0).startsWith("virtualenv " + Virtualenv.version() + " from "), out.toString());
         assertTrue(lines.get(1).startsWith("jvirtualenv (virtualenv for the JVM) running on Java "), out.toString());
         assertEquals("", err.toString());
+    }
+
+    /** The verbosity is read before the option table exists, from the same shortened spellings. */
+    @Test
+    void theVerbosityScanTakesTheSamePrefixesAsTheParser() {
+        CommandSpec spec = new CommandLine(CommandModel.spec()).getCommandSpec();
+        assertEquals(Spellings.shortestPrefix(spec, "--verbose"), Main.VERBOSE_FROM);
+        assertEquals(Spellings.shortestPrefix(spec, "--quiet"), Main.QUIET_FROM);
+        assertEquals(Spellings.shortestPrefix(spec, "--with-traceback"), Main.TRACEBACK_FROM);
     }
 
     @Test

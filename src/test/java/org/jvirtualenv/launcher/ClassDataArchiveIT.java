@@ -146,6 +146,9 @@ class ClassDataArchiveIT {
     void readOnlyAppDataAndNoCdsWriteNoArchive() {
         assertSucceeded(launcher.run(work, "-q", "--no-seed", "--read-only-app-data", "-p", python, "e1"));
         assertFalse(Files.exists(launcher.cds()), "--read-only-app-data: " + names(launcher.cache()));
+        // Shortened, as virtualenv takes it: the launcher must see it too.
+        assertSucceeded(launcher.run(work, "-q", "--no-seed", "--read-only", "-p", python, "e0"));
+        assertFalse(Files.exists(launcher.cds()), "--read-only: " + names(launcher.cache()));
 
         Map<String, String> env = launcher.environment();
         env.put("JVIRTUALENV_NO_CDS", "1");
@@ -163,6 +166,9 @@ class ClassDataArchiveIT {
         Path other = tmp.resolve("other cache");
         assertSucceeded(launcher.run(work, "-q", "--no-seed", "--app-data=" + other, "-p", python, "e2"));
         assertEquals(1, BuiltLauncher.archives(other.resolve("cds")).size(), "--app-data=DIR, with a space");
+        Path shortened = tmp.resolve("shortened");
+        assertSucceeded(launcher.run(work, "-q", "--no-seed", "--app", shortened.toString(), "-p", python, "e4"));
+        assertEquals(1, BuiltLauncher.archives(shortened.resolve("cds")).size(), "--app DIR, shortened");
 
         Map<String, String> env = launcher.environment();
         env.put("XDG_CACHE_HOME", tmp.resolve("xdg").toString());
