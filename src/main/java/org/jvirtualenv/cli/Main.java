@@ -172,10 +172,8 @@ public final class Main {
                 verbosity--;
             } else if (spells(arg, "--with-traceback", TRACEBACK_FROM)) {
                 traceback = true;
-            } else if (isVerbosityCluster(arg)) {
-                for (char c : arg.substring(1).toCharArray()) {
-                    verbosity += c == 'v' ? 1 : -1;
-                }
+            } else {
+                verbosity += clusteredVerbosity(arg);
             }
         }
         String level = verbosity >= 2 ? "trace" : verbosity == 1 ? "debug" : verbosity < 0 ? "error" : "warn";
@@ -202,19 +200,20 @@ public final class Main {
     }
 
     /**
-     * "-v", "-vvq", ...: a loop, not a regular expression, because this runs first in every
-     * process and the first regular expression also starts the JVM's method-handle machinery,
-     * which the warm-up thread should pay for instead of the main one.
+     * The -v and -q of a cluster of short options, as picocli reads it: "-vvq" is 1, and "-vvp3.11"
+     * is 2 (two flags, then -p with its value), while "-pvv" is 0 (-p's value). A loop, not a
+     * regular expression, because this runs first in every process and the first regular
+     * expression also starts the JVM's method-handle machinery, which the warm-up thread should
+     * pay for instead of the main one.
      */
-    private static boolean isVerbosityCluster(String arg) {
-        if (arg.length() < 2 || arg.charAt(0) != '-') {
-            return false;
+    private static int clusteredVerbosity(String arg) {
+        if (arg.length() < 2 || arg.charAt(0) != '-' || arg.charAt(1) == '-') {
+            return 0;
         }
-        for (int i = 1; i < arg.length(); i++) {
-            if (arg.charAt(i) != 'v' && arg.charAt(i) != 'q') {
-                return false;
-            }
+        int verbosity = 0;
+        for (int i = 1; i < arg.length() && (arg.charAt(i) == 'v' || arg.charAt(i) == 'q'); i++) {
+            verbosity += arg.charAt(i) == 'v' ? 1 : -1;
         }
-        return true;
+        return verbosity;
     }
 }

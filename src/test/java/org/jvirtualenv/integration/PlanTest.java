@@ -103,5 +103,11 @@ class PlanTest {
         assertTrue(vv.stderr().matches("(?s).*\\[DEBUG\\] pip [0-9.]+: made its directories in \\d+ ms\n.*"), vv.stderr());
         assertTrue(vv.stderr().matches("(?s).*\\[DEBUG\\] pip [0-9.]+: placed its \\d+ files \\(hardlink\\) in \\d+ ms\n.*"),
                 vv.stderr());
+
+        // The same verbosity however the options are spelled: -v clustered with -p and its
+        // value, and a shortened --verbose.
+        ProcessResult spelled = Cli.run(env, tmp, "-vp" + python.executable(), "--verb", "--no-seed", "spelled");
+        assertEquals(0, spelled.exitCode(), spelled.describe());
+        assertTrue(spelled.stderr().contains("[TRACE] timing: total "), spelled.stderr());
     }
 }
