@@ -78,8 +78,11 @@ final class Report {
                 out.append("    skipped ").append(skipped).append('\n');
             }
         }
-        // Without seeding virtualenv 21 leaves the seeder line out, and so does this report.
-        out.append("  activators ").append(String.join(",", result.activators())).append('\n');
+        // Without seeding virtualenv 21 leaves the seeder line out, without activators (--activators
+        // "") the activators line, and so does this report.
+        if (!result.activators().isEmpty()) {
+            out.append("  activators ").append(String.join(",", result.activators())).append('\n');
+        }
         if (result.relocation() != null) {
             out.append("  relocatable: ").append(summary(result.relocation())).append('\n');
         }

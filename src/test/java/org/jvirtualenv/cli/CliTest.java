@@ -72,6 +72,10 @@ class CliTest {
         assertEquals(3, lines.size(), r.stdout());
         assertTrue(lines.get(1).startsWith("  creator CPython3Posix("), r.stdout());
         assertTrue(lines.get(2).startsWith("  activators BashActivator,"), r.stdout());
+
+        ProcessResult none = Cli.run(env, tmp, "--no-seed", "--activators", "", "-p", python, "bare2");
+        assertEquals(0, none.exitCode(), none.describe());
+        assertEquals(2, none.stdout().lines().count(), "no activators, no activators line:\n" + none.stdout());
     }
 
     @Test
