@@ -68,7 +68,18 @@ public final class Main {
         } catch (CommandLine.ParameterException e) {
             return usageError(err, e, args);
         }
-        return cli.execute(spelled);
+        try {
+            return cli.execute(spelled);
+        } catch (RuntimeException e) {
+            // picocli reports what it cannot parse through the handlers; anything else it lets
+            // through is our bug, and still gets one line.
+            err.println("virtualenv: internal error: " + e + " (please report it; run with -v for details)");
+            if (verbosity.trace()) {
+                e.printStackTrace(err);
+            }
+            err.flush();
+            return INTERNAL_ERROR;
+        }
     }
 
     /** A command line that cannot be parsed: one line, and the usage exit code. */

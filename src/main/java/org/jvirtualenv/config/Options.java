@@ -93,6 +93,9 @@ public final class Options {
         // (--prompt a --prompt b is b), a flag stays set, and the lists of -p, --try-first-with and
         // --extra-search-dir grow. See also Spellings and RequestMapper's --activators.
         spec.parser().overwrittenOptionsAllowed(true);
+        // "@name" is text, as in virtualenv 21: a prompt "@work" or a DEST "@env". picocli would
+        // read a file "name" as more arguments (and fail with a stack trace on a directory).
+        spec.parser().expandAtFiles(false);
         // A value such as a prompt "${HOME}" from a variable is the user's text, not a template.
         spec.interpolateVariables(false);
         spec.defaultValueProvider(sources);

@@ -217,6 +217,17 @@ class ConfigurationTest {
     }
 
     @Test
+    void anArgumentStartingWithAnAtSignIsTextNotAFileOfArguments() throws IOException {
+        // picocli would read the file as more arguments, or fail on a directory.
+        Path options = Files.writeString(tmp.resolve("opts"), "--clear\n");
+        CreateRequest request = request("--prompt", "@" + options, "d");
+        assertEquals("@" + options, request.prompt());
+        assertFalse(request.clear());
+        assertEquals("@" + tmp, request("--prompt", "@" + tmp, "d").prompt());
+        assertEquals(Path.of("@" + options), request("@" + options).destination());
+    }
+
+    @Test
     void creatorAndRedirectFromEverySource() throws IOException {
         ini("creator = venv", "no_venv_redirect = true");
         CreateRequest request = request("d");
