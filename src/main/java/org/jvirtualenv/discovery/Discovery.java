@@ -238,6 +238,10 @@ public final class Discovery {
                 return out.toString();
             }
             out.append("nothing matches '").append(text).append("'");
+            if (places.isEmpty() && !pathDirectories().isEmpty()) {
+                // "!!": no spec, and no name a command could have, so no place was looked at.
+                return out.append(" (it is neither a path, nor a command name, nor a spec)").toString();
+            }
             out.append(" (looked in: ").append(places.isEmpty() ? "nowhere: PATH is empty" : String.join(", ", places));
             if (!seen.isEmpty()) {
                 List<String> list = new ArrayList<>();

@@ -157,5 +157,10 @@ class DiscoveryTest {
         assertTrue(msg.contains("CPython 3.11.2 at " + second.resolve("python3")), msg);
         assertTrue(msg.contains("/nope/python does not exist"), msg);
         assertEquals(1, msg.lines().count());
+
+        // Text that is no spec and could name no command is looked for nowhere, and says why
+        // (it said "PATH is empty", with PATH set).
+        msg = assertThrows(VirtualenvException.class, () -> find(List.of("!!"), List.of())).getMessage();
+        assertTrue(msg.contains("nothing matches '!!' (it is neither a path, nor a command name, nor a spec)"), msg);
     }
 }
