@@ -38,6 +38,26 @@ case ${LC_ALL:-${LC_CTYPE:-$LANG}} in
 esac
 
 if [ -n "$JAVA_HOME" ] && [ -x "$JAVA_HOME/bin/java" ]; then JAVA=$JAVA_HOME/bin/java; else JAVA=java; fi
+
+# The first java on PATH, without starting a subshell.
+find_jvm() {
+    JVM=
+    case $JAVA in */*) JVM=$JAVA; return 0 ;; esac
+    saved_ifs=$IFS
+    IFS=:
+    for dir in $PATH; do
+        if [ -f "${dir:-.}/java" ] && [ -x "${dir:-.}/java" ]; then JVM=${dir:-.}/java; break; fi
+    done
+    IFS=$saved_ifs
+    [ -n "$JVM" ]
+}
+# Without a java the shell would only say "exec: java: not found". (With PATH unset, exec
+# searches the shell's default path, which this loop does not know: it is left to try.)
+if [ -n "${PATH+set}" ] && ! find_jvm; then
+    printf 'virtualenv: error: no java on PATH: install a JDK (17 or later), or set JAVA_HOME to one\n' >&2
+    exit 127
+fi
+
 # -XX:-UsePerfData: no hsperfdata file in /tmp, which is outside ENV and the cache, and costs a few ms.
 # -XX:CICompilerCount=1: one JIT thread, not two; a run is over before a second one pays, and on a
 # two-core machine it competes with the tool's own threads (30 paired runs: --no-seed 113 -> 105 ms,
@@ -95,18 +115,6 @@ for arg in "$@"; do
     prev=$arg
 done
 
-# The first java on PATH, without starting a subshell.
-find_jvm() {
-    JVM=
-    case $JAVA in */*) JVM=$JAVA; return 0 ;; esac
-    saved_ifs=$IFS
-    IFS=:
-    for dir in $PATH; do
-        if [ -f "${dir:-.}/java" ] && [ -x "${dir:-.}/java" ]; then JVM=${dir:-.}/java; break; fi
-    done
-    IFS=$saved_ifs
-    [ -n "$JVM" ]
-}
 
 # Neither group nor others may write (an octal mode from stat).
 private_mode() {

@@ -83,6 +83,19 @@ class LauncherArgumentsIT {
         }
     }
 
+    /** Without a java the user gets one line saying what to do, not the shell's "exec: java: not found". */
+    @Test
+    void noJavaIsOneLineSayingWhatToDo() {
+        Map<String, String> env = launcher.environment();
+        env.remove("JAVA_HOME");
+        env.put("PATH", tmp.resolve("no-such-dir").toString());
+        ProcessResult result = launcher.run(env, work, "-p", python, "e");
+        assertEquals(127, result.exitCode(), result.describe());
+        assertEquals("virtualenv: error: no java on PATH: install a JDK (17 or later), or set JAVA_HOME to one\n",
+                result.stderr());
+        assertTrue(Files.notExists(work.resolve("e")), "nothing made");
+    }
+
     /**
      * --version names the launcher's own path, whatever characters it has: picocli would have read
      * a '%' as a format specifier (and warned on stderr) and dropped "@|bold ...|@" as colour markup.
