@@ -51,9 +51,10 @@ find_jvm() {
     IFS=$saved_ifs
     [ -n "$JVM" ]
 }
-# Without a java the shell would only say "exec: java: not found". (With PATH unset, exec
-# searches the shell's default path, which this loop does not know: it is left to try.)
-if [ -n "${PATH+set}" ] && ! find_jvm; then
+# Sets JVM, which the class-data archive's name also needs. Without a java the shell would only
+# say "exec: java: not found". (With PATH unset, exec searches the shell's default path, which
+# find_jvm does not know: it is left to try, without an archive.)
+if ! find_jvm && [ -n "${PATH+set}" ]; then
     printf 'virtualenv: error: no java on PATH: install a JDK (17 or later), or set JAVA_HOME to one\n' >&2
     exit 127
 fi
@@ -115,7 +116,6 @@ for arg in "$@"; do
     prev=$arg
 done
 
-
 # Neither group nor others may write (an octal mode from stat).
 private_mode() {
     case $1 in "" | *[!0-7]*) return 1 ;; esac
@@ -139,7 +139,7 @@ cds_probe() {
         fi
         (umask 077 && mkdir -p "$cds") 2>/dev/null || return
     fi
-    [ -O "$CACHE" ] && [ -O "$cds" ] && find_jvm || return
+    [ -O "$CACHE" ] && [ -O "$cds" ] && [ -n "$JVM" ] || return
     set --
     for archive in "$cds"/jvirtualenv-*.jsa "$cds"/jvirtualenv-*.aot; do
         [ -e "$archive" ] && set -- "$@" "$archive"

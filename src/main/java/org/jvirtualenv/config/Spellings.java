@@ -37,8 +37,7 @@ public final class Spellings {
                 out.add(arg);
                 continue;
             }
-            int equals = arg.indexOf('=');
-            String name = equals < 0 ? arg : arg.substring(0, equals);
+            String name = optionName(arg);
             String full = fullName(spec, name);
             OptionSpec option = spec.findOption(full);
             if (option != null && option.group() != null && option.arity().max() == 0) {
@@ -47,9 +46,15 @@ public final class Spellings {
                 }
                 flagsSeen.add(option);
             }
-            out.add(equals < 0 ? full : full + arg.substring(equals));
+            out.add(full + arg.substring(name.length()));
         }
         return out.toArray(new String[0]);
+    }
+
+    /** {@code arg} without the {@code =VALUE} it may carry. */
+    static String optionName(String arg) {
+        int equals = arg.indexOf('=');
+        return equals < 0 ? arg : arg.substring(0, equals);
     }
 
     /**

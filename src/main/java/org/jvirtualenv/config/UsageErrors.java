@@ -38,8 +38,7 @@ public final class UsageErrors {
             if (arg.equals("--")) {
                 break;
             }
-            int equals = arg.indexOf('=');
-            String name = equals > 0 ? arg.substring(0, equals) : arg;
+            String name = Spellings.optionName(arg);
             OptionSpec option = name.startsWith("-") ? spec.findOption(name) : null;
             if (option == null || option.group() == null || !option.group().exclusive()) {
                 continue;
