@@ -195,11 +195,37 @@ $(grep -v '^ *$' "$log" | tail -n 3 | sed 's/^/    /')
 # archive made the way the launcher makes ours. The flags are not copied from launcher.sh: the
 # launcher is run once with a recording stand-in for java (through JAVA_HOME, which it honours),
 # so the floor follows whatever the launcher does.
+real_java=""
 java_cmd=""
-floor_cmd=""
 java_flags=""
+floor_cmd=""
+# Prints the options that map a class-data archive for JAR, made the way the launcher makes the
+# tool's for this JDK: from JDK 25 an AOT cache, before that a static archive; either from one
+# training run of `java -jar JAR ARGS...`. Needs real_java and java_flags (build_floor sets them).
+archive_flags() { # JAR BASE [ARGS...] -> options; BASE.aot or BASE.jsa is written
+    local jar=$1 base=$2 feature
+    shift 2
+    feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$real_java")")/release" 2>/dev/null)
+    if [ "${feature:-0}" -ge 25 ]; then
+        # shellcheck disable=SC2086 # the flags are one word each, as the launcher passes them
+        "$real_java" $java_flags -Xlog:disable -XX:AOTMode=record -XX:AOTConfiguration="$base.aotconf" \
+            -jar "$jar" "$@" >/dev/null
+        # shellcheck disable=SC2086
+        "$real_java" $java_flags -XX:AOTMode=create -XX:AOTConfiguration="$base.aotconf" \
+            -XX:AOTCache="$base.aot" -cp "$jar" >/dev/null 2>&1 || die "could not make the AOT cache of $jar"
+        printf '%s' "-XX:AOTCache=$(q "$base.aot") -Xlog:aot=off"
+    else
+        # shellcheck disable=SC2086
+        "$real_java" $java_flags -XX:DumpLoadedClassList="$base.classes" -jar "$jar" "$@" >/dev/null
+        "$real_java" -Xshare:dump -XX:SharedClassListFile="$base.classes" -XX:SharedArchiveFile="$base.jsa" \
+            -XX:+UseSerialGC -cp "$jar" >/dev/null 2>&1 || die "could not dump the CDS archive of $jar"
+        printf '%s' "-XX:SharedArchiveFile=$(q "$base.jsa")"
+    fi
+}
+
 build_floor() {
-    local real_java fake floor_archive
+    local fake floor_archive
+    [ -z "$floor_cmd" ] || return 0
     if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
         real_java="$JAVA_HOME/bin/java"
     else
@@ -234,26 +260,29 @@ public final class Hello {
 EOF
     "$javac" -d "$floor/classes" "$floor/src/floor/Hello.java"
     "$jar" --create --file "$floor/hello.jar" --main-class floor.Hello -C "$floor/classes" .
-    # The launcher's kind of archive for this JDK: from JDK 25 the AOT cache, trained by one run.
-    local feature
-    feature=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$(dirname "$(dirname "$real_java")")/release" 2>/dev/null)
-    if [ "${feature:-0}" -ge 25 ]; then
-        # shellcheck disable=SC2086 # the flags are one word each, as the launcher passes them
-        "$real_java" $java_flags -Xlog:disable -XX:AOTMode=record -XX:AOTConfiguration="$floor/hello.aotconf" \
-            -jar "$floor/hello.jar" >/dev/null
-        # shellcheck disable=SC2086
-        "$real_java" $java_flags -XX:AOTMode=create -XX:AOTConfiguration="$floor/hello.aotconf" \
-            -XX:AOTCache="$floor/hello.aot" -cp "$floor/hello.jar" >/dev/null 2>&1 || die "could not make the floor's AOT cache"
-        floor_archive="-XX:AOTCache=$(q "$floor/hello.aot") -Xlog:aot=off"
-    else
-        # shellcheck disable=SC2086
-        "$real_java" $java_flags -XX:DumpLoadedClassList="$floor/hello.classes" -jar "$floor/hello.jar" >/dev/null
-        "$real_java" -Xshare:dump -XX:SharedClassListFile="$floor/hello.classes" -XX:SharedArchiveFile="$floor/hello.jsa" \
-            -XX:+UseSerialGC -cp "$floor/hello.jar" >/dev/null 2>&1 || die "could not dump the floor's CDS archive"
-        floor_archive="-XX:SharedArchiveFile=$(q "$floor/hello.jsa")"
-    fi
+    floor_archive=$(archive_flags "$floor/hello.jar" "$floor/hello")
     java_cmd=$real_java
     floor_cmd="$(q "$real_java") $java_flags $floor_archive -Xlog:cds=off -jar $(q "$floor/hello.jar")"
+}
+
+# --- a bare program for (b) ----------------------------------------------------------------------
+# bench/BareNoSeed.java writes the files of a --no-seed environment and does nothing else, with the
+# same java, flags and kind of class-data archive as the floor: a lower bound for (b) that no
+# implementation doing the rest of the tool's work can beat. After build_floor.
+bare_cmd=""
+BARE_ROW="bare Java: --no-seed's files only"
+build_bare() {
+    local bare="$run/bare" version archive
+    version=$("$python" -c 'import platform; print(platform.python_version())') || die "$python does not run"
+    mkdir -p "$bare/classes/bare/templates" "$bare/train"
+    cp "$here/../scripts-templates/activate" "$here"/../scripts-templates/activate.* \
+        "$here/../scripts-templates/activate_this.py" "$bare/classes/bare/templates/"
+    rm -f "$bare/classes/bare/templates/activate.bat"
+    # Concatenation compiled inline, as the tool's build does (no method-handle bootstrap per '+').
+    "$(dirname "$real_java")/javac" -XDstringConcat=inline -d "$bare/classes" "$here/BareNoSeed.java"
+    "$(dirname "$real_java")/jar" --create --file "$bare/bare.jar" --main-class bare.BareNoSeed -C "$bare/classes" .
+    archive=$(archive_flags "$bare/bare.jar" "$bare/bare" "$python" "$version" "$bare/train/env")
+    bare_cmd="$(q "$real_java") $java_flags $archive -Xlog:cds=off -jar $(q "$bare/bare.jar") $(q "$python") $version"
 }
 
 # --- pyenv for (c) ----------------------------------------------------------------------------
@@ -368,6 +397,8 @@ if [ "$mode" = breakdown ]; then
     add x "java hello world (floor)" "$floor_cmd"
     add x "jvirtualenv --version" "$jv_env $(q "$tool") --version"
     add x "jvirtualenv --no-seed" "$jv_env $(q "$tool") -q --no-seed -p $(q "$python") $(q "$env_dir")"
+    build_bare
+    add x "$BARE_ROW" "$jv_env $bare_cmd $(q "$env_dir")"
     add x "jvirtualenv seeded" "$jv_env $(q "$tool") -q -p $(q "$python") $(q "$env_dir")"
     setup_shims
     if [ -n "$shim_path" ]; then
@@ -503,6 +534,9 @@ if wants b; then
     add b "virtualenv $VE21_VERSION --no-seed" "$ve21_env $V21 -q --no-seed -p $P $E"
     [ -z "$ve20" ] || add b "virtualenv $ve20_version --no-seed (Debian)" "$ve20_env $ve20 -q --no-seed -p $P $E"
     [ -n "$venv_note" ] || add b "python -m venv --without-pip" "$venv_env $P -m venv --without-pip $E"
+    build_floor
+    build_bare
+    add b "$BARE_ROW" "$jv_env $bare_cmd $E"
 fi
 if wants c; then
     setup_shims
@@ -564,7 +598,9 @@ for c in a b c d e; do
     for i in "${!names[@]}"; do
         [ "${case_of[$i]}" = "$c" ] || continue
         extra=""
-        if [ "$i" != "${jv_index[$c]}" ] && [ "$i" != "${base_index[$c]}" ]; then
+        if [ "${names[$i]}" = "$BARE_ROW" ]; then
+            extra="  (lower bound: $(ratio "${median[$i]}" "${median[${base_index[$c]}]}")x of ${names[${base_index[$c]}]})"
+        elif [ "$i" != "${jv_index[$c]}" ] && [ "$i" != "${base_index[$c]}" ]; then
             extra="  (reference; jvirtualenv takes $(ratio "${median[${jv_index[$c]}]}" "${median[$i]}")x of it)"
         fi
         printf '  %-46s %8s ms  [%s .. %s]%s\n' "${names[$i]}" "${median[$i]}" "${lo[$i]}" "${hi[$i]}" "$extra"
