@@ -54,14 +54,16 @@ final class CommonFiles {
     /**
      * The prompt as pyvenv.cfg records it, or null for none. In double quotes, as virtualenv 21
      * writes it: a prompt's leading or trailing blanks survive a reader that strips the value
-     * (readers, {@link PyvenvCfg#parse} among them, take one pair of surrounding quotes off).
+     * (readers, {@link PyvenvCfg#parse} among them, take one pair of surrounding quotes off). An
+     * empty prompt is an empty value, as virtualenv 21 writes it too.
      */
     static String cfgPrompt(CreatorInput in) {
+        String prompt = in.prompt();
         // The file is line-based: a prompt with a line break lives only in the activators.
-        if (in.prompt() != null && in.prompt().indexOf('\n') < 0 && in.prompt().indexOf('\r') < 0) {
-            return "\"" + in.prompt() + "\"";
+        if (prompt == null || prompt.indexOf('\n') >= 0 || prompt.indexOf('\r') >= 0) {
+            return null;
         }
-        return null;
+        return prompt.isEmpty() ? "" : "\"" + prompt + "\"";
     }
 
     static void addMarkers(CreationPlan.Builder plan, CreatorInput in) {

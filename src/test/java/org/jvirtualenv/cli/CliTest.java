@@ -221,6 +221,20 @@ class CliTest {
         assertTrue(Files.exists(tmp.resolve("env/pyvenv.cfg")));
     }
 
+    /** As virtualenv 21: an empty prompt is an empty value in pyvenv.cfg, and the activators show the name. */
+    @Test
+    void anEmptyPromptShowsTheEnvironmentsName() throws IOException {
+        ProcessResult r = Cli.run(env, tmp, "--no-seed", "-p", python, "--prompt", "", "env");
+        assertEquals(0, r.exitCode(), r.describe());
+        assertTrue(Files.readAllLines(tmp.resolve("env/pyvenv.cfg")).contains("prompt = "),
+                Files.readString(tmp.resolve("env/pyvenv.cfg")));
+        // The prompt as bash draws it (${PS1@P}), not only the variable.
+        ProcessResult bash = Run.command(env, tmp, "bash", "-c",
+                "PS1='$ '; . \"$1/bin/activate\"; printf '%s|%s|\\n' \"$VIRTUAL_ENV_PROMPT\" \"${PS1@P}\"",
+                "bash", tmp.resolve("env").toString());
+        assertEquals("env|(env) $ |", bash.stdout().strip(), bash.describe());
+    }
+
     @Test
     void aFailureHalfWayLeavesNothingBehind() {
         Path dest = tmp.resolve("new/parent/env");
