@@ -363,11 +363,12 @@ measure() {
                 --export-json "$run/round.json" "${args[@]}") >"$run/hyperfine.log" 2>&1 \
                 || die "hyperfine failed in round $((r + 1)): $(tail -n 3 "$run/hyperfine.log")"
             local k2=0
-            while read -r seconds; do
+            while read -r seconds cpu; do
                 time_ms "$seconds" >> "$run/times.${order[$k2]}"
+                time_ms "$cpu" >> "$run/cpu.${order[$k2]}"
                 k2=$((k2 + 1))
             done < <("$python" -c 'import json, sys
-for r in json.load(open(sys.argv[1]))["results"]: print(r["times"][0])' "$run/round.json")
+for r in json.load(open(sys.argv[1]))["results"]: print(r["times"][0], r["user"] + r["system"])' "$run/round.json")
         else
             for i in "${order[@]}"; do
                 clear_env_now
@@ -410,10 +411,14 @@ if [ "$mode" = breakdown ]; then
     warm_up
     measure
     echo "environments between runs: $between_note"
-    echo "wall time, median of $runs alternated runs [min .. max]"
+    # CPU time (user + system, all threads and child processes, as hyperfine reports it): on two
+    # cores a run that keeps both busy is bounded by its CPU time, not by one thread's path.
+    echo "wall time, median of $runs alternated runs [min .. max]; CPU time (user + system), median"
     for i in "${!names[@]}"; do
         read -r m lo hi < <(stats "$run/times.$i")
-        printf '  %-44s %8s ms  [%s .. %s]\n' "${names[$i]}" "$m" "$lo" "$hi"
+        cpu="(no hyperfine)"
+        if [ -s "$run/cpu.$i" ]; then read -r c _ < <(stats "$run/cpu.$i"); cpu="$c ms"; fi
+        printf '  %-44s %8s ms  [%s .. %s]  CPU %s\n' "${names[$i]}" "$m" "$lo" "$hi" "$cpu"
     done
     [ -z "$shim_note" ] || echo "  (no shim rows: $shim_note)"
 
