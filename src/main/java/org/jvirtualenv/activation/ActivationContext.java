@@ -40,14 +40,13 @@ public record ActivationContext(
      * The context of the environment at {@code envDir} laid out as {@code layout}.
      *
      * @param prompt the resolved prompt, or null for the default: the environment directory's name.
-     *               An empty one is the default too, as in virtualenv 21: `--prompt ""` shows the
-     *               name, not "() ".
+     *               An empty one is the default too, as in virtualenv 21: {@code --prompt ""} shows
+     *               the name, not {@code () }.
      */
     public static ActivationContext of(EnvLayout layout, Path envDir, String prompt, boolean relocatable) {
-        Path name = envDir.toAbsolutePath().getFileName();
-        return new ActivationContext(envDir, layout.binDir(), layout.libDir(),
-                prompt != null && !prompt.isEmpty() ? prompt : String.valueOf(name), layout.windows(), layout.sitePackages(),
-                layout.pythonVersion(), relocatable);
+        String shown = prompt == null || prompt.isEmpty() ? String.valueOf(envDir.toAbsolutePath().getFileName()) : prompt;
+        return new ActivationContext(envDir, layout.binDir(), layout.libDir(), shown, layout.windows(),
+                layout.sitePackages(), layout.pythonVersion(), relocatable);
     }
 
     public Path binDir() {
