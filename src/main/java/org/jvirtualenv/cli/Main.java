@@ -73,13 +73,18 @@ public final class Main {
         } catch (RuntimeException e) {
             // picocli reports what it cannot parse through the handlers; anything else it lets
             // through is our bug, and still gets one line.
-            err.println("virtualenv: internal error: " + e + " (please report it; run with -v for details)");
-            if (verbosity.trace()) {
-                e.printStackTrace(err);
-            }
-            err.flush();
-            return INTERNAL_ERROR;
+            return internalError(err, verbosity, e);
         }
+    }
+
+    /** A failure that is our bug: one line (the stack trace only when asked for), and its exit code. */
+    private static int internalError(PrintWriter err, Verbosity verbosity, Exception e) {
+        err.println("virtualenv: internal error: " + e + " (please report it; run with -v for details)");
+        if (verbosity.trace()) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return INTERNAL_ERROR;
     }
 
     /** A command line that cannot be parsed: one line, and the usage exit code. */
@@ -157,12 +162,7 @@ public final class Main {
                 err.flush();
                 return ve.exitCode();
             }
-            err.println("virtualenv: internal error: " + ex + " (please report it; run with -v for details)");
-            if (verbosity.trace()) {
-                ex.printStackTrace(err);
-            }
-            err.flush();
-            return INTERNAL_ERROR;
+            return internalError(err, verbosity, ex);
         }
     }
 
